@@ -1,0 +1,128 @@
+/**
+ * Authenticated `POST /api/v1/workspaces/:id/captures` against the ceiling (a bare Koa route doing one
+ * INSERT), in one run on the same fresh database: maximum requests/s and p99 of both, then the capture
+ * route's p99 at half the ceiling's throughput. Targets: ratio ≥ 0.5, p99 at half load ≤ 25 ms.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { createScratchDatabase } from './lib/database.js';
+import { startChildServer, type ChildServer } from './lib/child-server.js';
+import { report, round } from './lib/report.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+const sampleCapture = {
+  kind: 'selection',
+  url: 'https://example.com/articles/benchmarks-that-mean-something?utm_source=x',
+  title: 'Benchmarks that mean something',
+  selectionText: 'Measure against a ceiling, in one run, on the same machine.',
+  page: {
+    canonicalUrl: 'https://example.com/articles/benchmarks-that-mean-something',
+    ogTitle: 'Benchmarks that mean something',
+    ogDescription: 'A short essay on honest numbers.',
+    ogImage: 'https://example.com/cover.jpg',
+  },
+};
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string, headers: Record<string, string>, options: { overallRate?: number; duration?: number } = {}): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: options.duration ?? DURATION_S,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [
+      {
+        // A fresh clientId per request: every request is a new capture, not an idempotent replay.
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...sampleCapture, clientId: randomUUID() }) }),
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function signUp(serviceUrl: string): Promise<{ token: string; workspaceId: string }> {
+  const legal = (await (await fetch(`${serviceUrl}/api/v1/legal`)).json()) as { terms: { version: string }; privacy: { version: string } };
+  const response = await fetch(`${serviceUrl}/api/v1/auth/sign-up`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      firstName: 'Bench',
+      lastName: 'Mark',
+      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
+      password: 'correct horse battery staple',
+      ageConfirmed: true,
+      acceptedLegalVersions: { terms: legal.terms.version, privacy: legal.privacy.version },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { token: string; user: { defaultWorkspaceId: string } };
+  return { token: body.token, workspaceId: body.user.defaultWorkspaceId };
+}
+
+export async function run(): Promise<void> {
+  const database = await createScratchDatabase();
+  const servers: ChildServer[] = [];
+  try {
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' };
+    const service = await startChildServer('service/main.ts', env);
+    servers.push(service);
+    const ceilingServer = await startChildServer('bench/ceiling-server.ts', env);
+    servers.push(ceilingServer);
+
+    const { token, workspaceId } = await signUp(service.url);
+    const capturesUrl = `${service.url}/api/v1/workspaces/${workspaceId}/captures`;
+    const auth = { authorization: `Bearer ${token}` };
+
+    // Warm both (JIT, connection pools) before measuring.
+    await load(`${ceilingServer.url}/ceiling`, {}, { duration: 2 });
+    await load(capturesUrl, auth, { duration: 2 });
+
+    const ceiling = await load(`${ceilingServer.url}/ceiling`, {});
+    const captures = await load(capturesUrl, auth);
+    const halfRate = Math.max(1, Math.round(ceiling.rps / 2));
+    const atHalf = await load(capturesUrl, auth, { overallRate: halfRate });
+
+    const ratio = round(captures.rps / ceiling.rps);
+    report(
+      'captures',
+      [
+        { run: 'ceiling: bare Koa + 1 INSERT (max)', 'req/s': round(ceiling.rps, 0), 'p50 ms': ceiling.p50, 'p99 ms': ceiling.p99, errors: ceiling.errors + ceiling.non2xx },
+        { run: 'POST …/captures (max)', 'req/s': round(captures.rps, 0), 'p50 ms': captures.p50, 'p99 ms': captures.p99, errors: captures.errors + captures.non2xx },
+        { run: `POST …/captures at ${halfRate} req/s`, 'req/s': round(atHalf.rps, 0), 'p50 ms': atHalf.p50, 'p99 ms': atHalf.p99, errors: atHalf.errors + atHalf.non2xx },
+      ],
+      {
+        ceilingRps: round(ceiling.rps, 0),
+        ceilingP99Ms: ceiling.p99,
+        capturesRps: round(captures.rps, 0),
+        capturesP99Ms: captures.p99,
+        ratio,
+        halfLoadRps: halfRate,
+        halfLoadP99Ms: atHalf.p99,
+        errors: ceiling.errors + ceiling.non2xx + captures.errors + captures.non2xx + atHalf.errors + atHalf.non2xx,
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        meetsTarget: ratio >= 0.5 && atHalf.p99 <= 25,
+      },
+    );
+  } finally {
+    for (const server of servers) await server.stop();
+    await database.drop();
+  }
+}

@@ -1,0 +1,11 @@
+/** One benchmark's printed result: a readable table, then one JSON line per result for comparing runs. */
+export function report(bench: string, rows: Array<Record<string, string | number>>, summary: Record<string, number | string | boolean>): void {
+  console.log(`\n${bench}`);
+  console.table(rows);
+  console.log(JSON.stringify({ bench, ...summary }));
+}
+
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

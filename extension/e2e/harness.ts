@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { Post, PostPage } from '#shared/api/posts.js';
+import { freePort } from '../../test/free-port.js';
+import { startService, type RunningService } from '../../service/main.js';
+import { testConfig } from '../../service/testing/test-app.js';
+
+/** The browser tests run only where Chromium is; elsewhere they are skipped (the global setup said why). */
+export const browserAvailable = inject('chromiumPath') !== null;
+
+export function browserPaths(): { chromiumPath: string; extensionPath: string } {
+  const chromiumPath = inject('chromiumPath');
+  const extensionPath = inject('extensionPath');
+  if (!chromiumPath || !extensionPath) throw new Error('Chromium is not available');
+  return { chromiumPath, extensionPath };
+}
+
+/**
+ * The real service on a fixed port, so a test can stop it and start it again at the same address (the
+ * extension keeps talking to one URL). Uses the run's fresh PostgreSQL database, or PGlite in a temporary
+ * folder when no server is reachable.
+ */
+export async function startRestartableService(): Promise<{
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+}> {
+  const port = await freePort();
+  const databaseUrl = inject('databaseUrl') ?? undefined;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'minopa-e2e-data-'));
+  const config = testConfig({ port, databaseUrl, dataDir, publicUrl: `http://127.0.0.1:${port}`, logLevel: 'warn' });
+  let running: RunningService | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async start() {
+      running ??= await startService({ config });
+    },
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    async dispose() {
+      await running?.close();
+      running = null;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A JSON call to the service as a test (not the extension) makes it, to check what the extension did. */
+export async function api<T>(serviceUrl: string, method: string, route: string, token?: string, body?: unknown): Promise<T> {
+  const response = await fetch(serviceUrl + route, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Every post of the workspace (first page of up to 100 is plenty for a test). */
+export async function listPosts(serviceUrl: string, token: string, workspaceId: string): Promise<Post[]> {
+  const page = await api<PostPage>(serviceUrl, 'GET', `/api/v1/workspaces/${workspaceId}/posts?limit=100`, token);
+  return page.items;
+}
+
+/** Polls until `find` returns something, or fails after `timeoutMs`. */
+export async function eventually<T>(find: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const found = await find();
+      if (found !== undefined) return found;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

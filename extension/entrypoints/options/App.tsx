@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { FormError } from '../../components/FormError.js';
+import { useExtensionState } from '../../hooks/useExtensionState.js';
+import { AccountPanel } from './AccountPanel.js';
+import { QueuePanel } from './QueuePanel.js';
+import { ServicePanel } from './ServicePanel.js';
+import { SignInForm } from './SignInForm.js';
+import { SignUpForm } from './SignUpForm.js';
+
+/** The options page: who is signed in (or sign up / sign in), what waits to be sent, the service address. */
+export function App() {
+  const { state, error, setState, reload } = useExtensionState();
+  const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
+  const [welcome, setWelcome] = useState<string | null>(null);
+
+  return (
+    <main className="options">
+      <header className="brand">
+        <img src="/icon/128.png" alt="" />
+        <h1>Minopa</h1>
+      </header>
+      {!state && !error && <p className="muted">Loading…</p>}
+      <FormError message={error?.message ?? null} testId="state-error" />
+      {state && (
+        <>
+          {state.serviceReachable === false && (
+            <p className="notice" role="status" data-testid="offline-notice">
+              The Minopa service at {state.serviceUrl} cannot be reached right now. What you see may be out of date.
+            </p>
+          )}
+          {state.user ? (
+            <AccountPanel state={state} onState={setState} welcome={welcome} />
+          ) : mode === 'sign-up' ? (
+            <SignUpForm
+              onSignedUp={(next) => {
+                setState(next);
+                setWelcome(`Welcome, ${next.user?.firstName ?? ''}! Right-click any page and choose “Save page to Minopa”.`);
+              }}
+              onSwitch={() => setMode('sign-in')}
+            />
+          ) : (
+            <SignInForm
+              onSignedIn={(next) => {
+                setState(next);
+                setWelcome(null);
+              }}
+              onSwitch={() => setMode('sign-up')}
+            />
+          )}
+          <QueuePanel state={state} onState={setState} onFlushed={() => reload(false)} />
+          <ServicePanel state={state} onState={setState} />
+        </>
+      )}
+    </main>
+  );
+}

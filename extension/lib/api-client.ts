@@ -1,0 +1,126 @@
+import { endpoints, type EndpointName, type RequestOf, type ResponseOf } from '#shared/api/endpoints.js';
+import { ERRORS, isErrorCode, type ErrorBody } from '#shared/errors.js';
+import { ApiError, ServiceUnreachableError } from './errors.js';
+import { getServiceUrl } from './service-url.js';
+import { clearSessionData, sessionItem } from './storage.js';
+
+/**
+ * The only code in the extension that talks to the service. Background-only: it imports the endpoint
+ * table (and with it zod), which UI bundles must not carry.
+ */
+
+/** The parts of a request endpoint N takes; parts it does not take are left out. */
+export type CallRequest<N extends EndpointName> = {
+  [K in keyof RequestOf<N> as RequestOf<N>[K] extends undefined ? never : K]: RequestOf<N>[K];
+};
+
+export interface CallOptions {
+  /** Give up after this long and report the service unreachable. */
+  timeoutMs?: number;
+}
+
+// The request may be left out when it has no required part (e.g. `call('getMe')`).
+type CallArgs<N extends EndpointName> = Partial<CallRequest<N>> extends CallRequest<N>
+  ? [request?: CallRequest<N>, options?: CallOptions]
+  : [request: CallRequest<N>, options?: CallOptions];
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Calls endpoint `name` of the service at the configured address, with the session's bearer token
+ * when the endpoint needs one. Resolves with the typed response (`undefined` for 204).
+ * Throws `ApiError` when the service refused (4xx with a Minopa error body) and
+ * `ServiceUnreachableError` for network failure, timeout, 5xx or an answer that is not Minopa's.
+ * A 401 that says the session is over also forgets the session, so the person is asked to sign in.
+ */
+export async function call<N extends EndpointName>(name: N, ...[request, options]: CallArgs<N>): Promise<ResponseOf<N>> {
+  const endpoint = endpoints[name];
+  const baseUrl = await getServiceUrl();
+  const parts = (request ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  const url = baseUrl + buildPath(endpoint.path, parts.params) + buildQuery(parts.query);
+
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (endpoint.auth !== 'none') {
+    const session = await sessionItem.getValue();
+    if (!session) throw new ApiError('unauthenticated', ERRORS.unauthenticated.message, 401);
+    headers.Authorization = `Bearer ${session.token}`;
+  }
+  if (parts.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: endpoint.method,
+      headers,
+      body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
+      // Bearer tokens only: cookies of the service's origin have no business here.
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (cause) {
+    const timedOut = (cause as { name?: unknown } | null)?.name === 'TimeoutError';
+    throw new ServiceUnreachableError(
+      timedOut
+        ? `The Minopa service at ${baseUrl} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`
+        : `Cannot reach the Minopa service at ${baseUrl}.`,
+      { cause },
+    );
+  }
+
+  if (response.ok) return (await readSuccess(response, baseUrl)) as ResponseOf<N>;
+  const error = await readError(response, baseUrl);
+  if (error instanceof ApiError && error.signedOut && endpoint.auth !== 'none') await clearSessionData();
+  throw error;
+}
+
+/** Fills `:name` segments from `params`; a missing one is a programming error, not a user's. */
+export function buildPath(template: string, params: Record<string, string> | undefined): string {
+  return template.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+    const value = params?.[key];
+    if (value === undefined || value === '') throw new Error(`Missing path parameter "${key}" for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** `?a=1&b=x` from the defined entries of `query`, or '' when there are none. */
+export function buildQuery(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.append(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readSuccess(response: Response, baseUrl: string): Promise<unknown> {
+  const text = await response.text();
+  if (response.status === 204 || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ServiceUnreachableError(notMinopa(baseUrl, response.status), { status: response.status, cause });
+  }
+}
+
+async function readError(response: Response, baseUrl: string): Promise<ApiError | ServiceUnreachableError> {
+  const body = await response.json().catch(() => null) as Partial<ErrorBody> | null;
+  const error = body?.error;
+  if (response.status >= 500) {
+    return new ServiceUnreachableError(
+      error?.message ?? `The Minopa service at ${baseUrl} had a problem (HTTP ${response.status}). Please try again shortly.`,
+      { status: response.status },
+    );
+  }
+  if (error && isErrorCode(error.code) && typeof error.message === 'string') {
+    return new ApiError(error.code, error.message, response.status, Array.isArray(error.fields) ? error.fields : undefined);
+  }
+  // A 4xx without Minopa's error body comes from something else at that address (a wrong URL, a
+  // proxy): treat it as "down", so queued captures wait instead of being dropped as refused.
+  return new ServiceUnreachableError(notMinopa(baseUrl, response.status), { status: response.status });
+}
+
+function notMinopa(baseUrl: string, status: number): string {
+  return `The server at ${baseUrl} did not answer like a Minopa service (HTTP ${status}). Check the service address in Minopa's options.`;
+}

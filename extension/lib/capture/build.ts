@@ -1,0 +1,123 @@
+import type { CaptureInput, CaptureKind, PageMetadata } from '#shared/api/captures.js';
+import { LIMITS } from '#shared/limits.js';
+import { ExtensionError } from '../errors.js';
+import type { RawPageDetails } from './page-reader.js';
+
+/** The part of a context-menu click a capture is made from (`Browser.contextMenus.OnClickData`). */
+export interface ClickData {
+  menuItemId: string | number;
+  pageUrl?: string;
+  frameUrl?: string;
+  selectionText?: string;
+  linkUrl?: string;
+  /** Firefox only. */
+  linkText?: string;
+  srcUrl?: string;
+  mediaType?: string;
+}
+
+/** The part of the clicked tab a capture uses. */
+export interface TabData {
+  url?: string;
+  title?: string;
+}
+
+/** Menu item id → capture kind. */
+export const MENU_KINDS: Record<string, CaptureKind> = {
+  'minopa-save-page': 'page',
+  'minopa-save-selection': 'selection',
+  'minopa-save-link': 'link',
+  'minopa-save-image': 'image',
+};
+
+/** Trims and cuts text to `max` characters; empty becomes undefined. */
+export function clampText(value: string | null | undefined, max: number): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** The address if it is a web address the service accepts, else undefined. */
+export function webUrl(value: string | null | undefined): string | undefined {
+  if (!value || value.length > LIMITS.urlLength) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Metadata as read from a page (null: absent) or as sent back by the popup (undefined: absent). */
+export type MetadataSource = { [K in keyof PageMetadata]?: string | null };
+
+/** Page metadata in the service's shape: clamped, web addresses only, absent when nothing is left. */
+export function toPageMetadata(details: MetadataSource | null | undefined): PageMetadata | undefined {
+  if (!details) return undefined;
+  const page: PageMetadata = {
+    canonicalUrl: webUrl(details.canonicalUrl),
+    ogTitle: clampText(details.ogTitle, LIMITS.titleLength),
+    ogDescription: clampText(details.ogDescription, LIMITS.descriptionLength),
+    ogImage: webUrl(details.ogImage),
+    siteName: clampText(details.siteName, LIMITS.titleLength),
+    author: clampText(details.author, LIMITS.titleLength),
+  };
+  const present = Object.entries(page).filter(([, value]) => value !== undefined);
+  return present.length > 0 ? (Object.fromEntries(present) as PageMetadata) : undefined;
+}
+
+function cannot(message: string): ExtensionError {
+  return new ExtensionError('cannot_capture', message);
+}
+
+/**
+ * Turns a context-menu click into a capture of the kind its menu item names. `details` is what was
+ * read from the page, or null when it could not be read (the capture is then made from the click
+ * alone). Throws `ExtensionError('cannot_capture')` with a sentence when there is nothing a draft
+ * could point at, e.g. a browser page or an image embedded as data.
+ */
+export function buildCapture(
+  click: ClickData,
+  tab: TabData | undefined,
+  details: RawPageDetails | null,
+  now: Date = new Date(),
+): CaptureInput {
+  const kind = MENU_KINDS[String(click.menuItemId)];
+  if (!kind) throw cannot('This menu item does not save anything.');
+  const url = webUrl(click.pageUrl) ?? webUrl(tab?.url) ?? webUrl(click.frameUrl);
+  if (!url) throw cannot('Minopa can save only web pages (addresses starting with http:// or https://).');
+
+  const capture: CaptureInput = {
+    clientId: crypto.randomUUID(),
+    kind,
+    url,
+    title: clampText(details?.title || tab?.title, LIMITS.titleLength),
+    page: toPageMetadata(details),
+    capturedAt: now.toISOString(),
+  };
+
+  if (kind === 'selection') {
+    // The page's own selection keeps line breaks; the click's copy is the fallback (e.g. in a frame).
+    const selectionText = clampText(details?.selectionText || click.selectionText, LIMITS.selectionLength);
+    if (!selectionText) throw cannot('Select some text on the page first.');
+    capture.selectionText = selectionText;
+  }
+  if (kind === 'link') {
+    const linkUrl = webUrl(click.linkUrl);
+    if (!linkUrl) throw cannot('Minopa can save only links to web pages (http:// or https://).');
+    capture.linkUrl = linkUrl;
+    capture.linkText = clampText(click.linkText || details?.linkText, LIMITS.titleLength);
+  }
+  if (kind === 'image') {
+    const imageUrl = webUrl(click.srcUrl);
+    if (!imageUrl) throw cannot('This image is embedded in the page and has no web address, so Minopa cannot save it.');
+    capture.imageUrl = imageUrl;
+    capture.imageAlt = clampText(details?.imageAlt, LIMITS.descriptionLength);
+  }
+  return withoutUndefined(capture);
+}
+
+/** Drops undefined fields, so stored and sent captures hold only what was found. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}

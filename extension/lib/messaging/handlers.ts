@@ -1,0 +1,77 @@
+import { browser, type Browser } from 'wxt/browser';
+import {
+  getLegalDocuments,
+  getState,
+  openOptionsPage,
+  setDefaultWorkspace,
+  setServiceUrl,
+  signIn,
+  signOut,
+  signUp,
+} from '../account.js';
+import { saveDraft } from '../capture/save-draft.js';
+import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
+import { flushOfflineQueue } from '../offline-queue.js';
+import { clearRejected } from '../rejected.js';
+import { readState } from '../state.js';
+import { getTabContext } from '../tab-context.js';
+import { onMessage, type ProtocolMap } from './protocol.js';
+
+type Handlers = { [K in keyof ProtocolMap]: (data: Parameters<ProtocolMap[K]>[0]) => Promise<ReturnType<ProtocolMap[K]>> };
+
+/** Every message the background answers, in one place. */
+const handlers: Handlers = {
+  getState,
+  getLegalDocuments,
+  signUp,
+  signIn,
+  signOut,
+  setDefaultWorkspace,
+  setServiceUrl,
+  getTabContext,
+  saveDraft,
+  flushOfflineQueue,
+  clearRejectedCaptures: async () => {
+    await clearRejected();
+    return readState();
+  },
+  openOptionsPage,
+};
+
+/**
+ * Only the extension's own pages may use this protocol: it signs in and spends the session. A page
+ * of the extension has an extension URL; a content script (none today) would come with a web URL.
+ */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  const origin = browser.runtime.getURL('/');
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
+  if (sender.url !== undefined) return sender.url.startsWith(origin);
+  return sender.tab === undefined;
+}
+
+/**
+ * Errors cross the message boundary as plain data (name, message, own fields), so the known ones
+ * keep code + message + fields; anything else is logged here and reported as a generic failure.
+ */
+function forUi(error: unknown): Error {
+  if (error instanceof ApiError || error instanceof ServiceUnreachableError || error instanceof ExtensionError) return error;
+  console.error('[minopa] message handler failed', error);
+  return new ExtensionError('internal', 'Something went wrong in the extension. Please try again.');
+}
+
+/** Registers every handler of the protocol map. Call once, synchronously, when the background starts. */
+export function registerMessageHandlers(): void {
+  for (const name of Object.keys(handlers) as (keyof ProtocolMap)[]) {
+    // One generic listener per name; the map above is what keeps each one typed.
+    onMessage(name, async (message): Promise<never> => {
+      if (!isExtensionPage(message.sender)) {
+        throw new ExtensionError('internal', 'This message is only accepted from Minopa’s own pages.');
+      }
+      try {
+        return (await (handlers[name] as (data: unknown) => Promise<unknown>)(message.data)) as never;
+      } catch (error) {
+        throw forUi(error);
+      }
+    });
+  }
+}

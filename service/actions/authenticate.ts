@@ -1,0 +1,70 @@
+import type { Knex } from 'knex';
+import type { Role } from '#shared/roles.js';
+import { runPrepared } from '../db/prepared.js';
+import { keyedHash, looksLikeSessionToken } from '../lib/tokens.js';
+
+/** The outcome of presenting a bearer token. */
+export type Authentication =
+  | { status: 'unknown' }
+  | { status: 'ended' }
+  | {
+      status: 'ok';
+      sessionId: string;
+      user: { id: string; firstName: string; lastName: string };
+      /** The caller's role in the asked-for workspace; null when not a member or no such workspace. */
+      role: Role | null;
+    };
+
+interface Row {
+  sessionId: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  lastUsedAt: Date;
+  ended: boolean;
+  role: Role | null;
+}
+
+// One statement for both kinds of endpoint: with $2 null (no workspace in the URL) the membership
+// join matches nothing. Prepared once per connection (see runPrepared): this runs on every request.
+const AUTHENTICATE_SQL = `
+  select s.id as "sessionId", s.user_id as "userId", u.first_name as "firstName", u.last_name as "lastName",
+         s.last_used_at as "lastUsedAt", (s.revoked_at is not null or s.expires_at <= now()) as "ended",
+         m.role as "role"
+  from sessions s
+  join users u on u.id = s.user_id
+  left join memberships m on m.user_id = s.user_id and m.workspace_id = $2::uuid
+  where s.token_hash = $1`;
+
+// "Last used" is for the sessions list, not an audit trail: writing it at most once a minute keeps a
+// busy client from turning every read into a write.
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * Resolves a token, and when `workspaceId` is given the caller's membership there, in ONE query: the
+ * capture path is benchmarked, and answering "not a member" and "no such workspace" from the same
+ * query keeps them indistinguishable (P14).
+ */
+export async function authenticate(
+  knex: Knex,
+  appSecret: string,
+  token: string,
+  workspaceId: string | null,
+): Promise<Authentication> {
+  if (!looksLikeSessionToken(token)) return { status: 'unknown' };
+  const [row] = await runPrepared<Row>(knex, 'minopa_authenticate', AUTHENTICATE_SQL, [keyedHash(appSecret, token), workspaceId]);
+  if (!row) return { status: 'unknown' };
+  if (row.ended) return { status: 'ended' };
+  if (Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await knex('sessions')
+      .where('id', row.sessionId)
+      .where('lastUsedAt', '<', knex.raw(`now() - interval '1 minute'`))
+      .update({ lastUsedAt: knex.fn.now() });
+  }
+  return {
+    status: 'ok',
+    sessionId: row.sessionId,
+    user: { id: row.userId, firstName: row.firstName, lastName: row.lastName },
+    role: row.role,
+  };
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
+
+let app: TestApp;
+let person: TestUser;
+let capturesUrl: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  person = await app.signUp({ firstName: 'Cleo', lastName: 'Capture' });
+  capturesUrl = `/api/v1/workspaces/${person.workspaceId}/captures`;
+});
+afterAll(() => app.close());
+
+const page = {
+  canonicalUrl: 'https://example.com/story',
+  ogTitle: 'The Story',
+  ogDescription: 'A story worth sharing',
+  ogImage: 'https://example.com/cover.jpg',
+  siteName: 'Example News',
+};
+
+const capture = (body: Record<string, unknown>) => app.request('POST', capturesUrl, { token: person.token, body: { clientId: randomUUID(), ...body } });
+
+describe('captures', () => {
+  it('a page becomes a draft with its title and canonical address, keeping its provenance', async () => {
+    const response = await capture({ kind: 'page', url: 'https://example.com/story?utm_source=x', title: 'The Story – Example', page, capturedAt: '2026-11-27T10:00:00+01:00' });
+    expect(response.status).toBe(201);
+    expect(response.body.duplicate).toBe(false);
+    const { post } = response.body;
+    expect(post).toMatchObject({
+      workspaceId: person.workspaceId,
+      status: 'draft',
+      title: 'The Story – Example',
+      body: 'The Story – Example\nhttps://example.com/story',
+      hashtags: [],
+      createdBy: { id: person.user.id, firstName: 'Cleo', lastName: 'Capture' },
+      archivedAt: null,
+    });
+    expect(post.source).toEqual({
+      kind: 'page',
+      url: 'https://example.com/story?utm_source=x',
+      title: 'The Story – Example',
+      selectionText: null,
+      linkUrl: null,
+      linkText: null,
+      imageUrl: null,
+      imageAlt: null,
+      page,
+      capturedAt: '2026-11-27T09:00:00.000Z',
+    });
+    const read = await app.request('GET', `/api/v1/workspaces/${person.workspaceId}/posts/${post.id}`, { token: person.token });
+    expect(read.body).toEqual(post);
+  });
+
+  it('a selection becomes a quote with its source', async () => {
+    const { body } = await capture({ kind: 'selection', url: 'https://example.com/essay', title: 'An Essay', selectionText: '  To be or not to be.  ' });
+    expect(body.post.body).toBe('“To be or not to be.”\n\nAn Essay https://example.com/essay');
+    expect(body.post.source).toMatchObject({ kind: 'selection', selectionText: 'To be or not to be.', page: null });
+  });
+
+  it('a link becomes its text and address', async () => {
+    const { body } = await capture({ kind: 'link', url: 'https://example.com/', linkUrl: 'https://other.example/post', linkText: 'Read this' });
+    expect(body.post.body).toBe('Read this\nhttps://other.example/post');
+    expect(body.post.source).toMatchObject({ kind: 'link', linkUrl: 'https://other.example/post', linkText: 'Read this' });
+  });
+
+  it('an image keeps its address and alt text', async () => {
+    const { body } = await capture({ kind: 'image', url: 'https://example.com/gallery', imageUrl: 'https://cdn.example.com/cat.png', imageAlt: 'A cat' });
+    expect(body.post.body).toBe('A cat\nhttps://example.com/gallery');
+    expect(body.post.source).toMatchObject({ kind: 'image', imageUrl: 'https://cdn.example.com/cat.png', imageAlt: 'A cat' });
+  });
+
+  it('what the person wrote in the popup wins, hashtags are stored without #', async () => {
+    const { body } = await capture({
+      kind: 'page',
+      url: 'https://example.com/x',
+      title: 'Page title',
+      draft: { title: 'My title', body: 'My words', hashtags: ['#news', 'tech'] },
+    });
+    expect(body.post).toMatchObject({ title: 'My title', body: 'My words', hashtags: ['news', 'tech'] });
+  });
+
+  it('a kind without its content is refused with the field named', async () => {
+    const response = await capture({ kind: 'image', url: 'https://example.com/' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual([{ path: 'imageUrl', message: 'is required for a image capture' }]);
+  });
+
+  it('refuses addresses that are not http(s)', async () => {
+    const response = await capture({ kind: 'page', url: 'javascript:alert(1)' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual([{ path: 'url', message: 'must be a web address starting with http:// or https://' }]);
+  });
+
+  it('the same clientId again returns the same draft with 200 and duplicate: true, and stores one row', async () => {
+    const clientId = randomUUID();
+    const input = { clientId, kind: 'link', url: 'https://example.com/', linkUrl: 'https://example.com/a', linkText: 'A' };
+    const first = await app.request('POST', capturesUrl, { token: person.token, body: input });
+    const again = await app.request('POST', capturesUrl, { token: person.token, body: { ...input, linkText: 'changed on retry' } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ post: first.body.post, duplicate: true });
+    const rows = await app.db.knex('posts').where({ workspaceId: person.workspaceId, clientId });
+    expect(rows).toHaveLength(1);
+  });
+
+  it('concurrent retries of one capture still make one draft', async () => {
+    const input = { clientId: randomUUID(), kind: 'page', url: 'https://example.com/race' };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => app.request('POST', capturesUrl, { token: person.token, body: input })));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(responses.map((r) => r.body.post.id)).size).toBe(1);
+  });
+
+  it('the same clientId in another workspace is another capture', async () => {
+    const other = await app.request('POST', '/api/v1/workspaces', { token: person.token, body: { name: 'Second' } });
+    const input = { clientId: randomUUID(), kind: 'page', url: 'https://example.com/twice' };
+    const one = await app.request('POST', capturesUrl, { token: person.token, body: input });
+    const two = await app.request('POST', `/api/v1/workspaces/${other.body.id}/captures`, { token: person.token, body: input });
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.body.post.id).not.toBe(one.body.post.id);
+  });
+});

@@ -1,0 +1,42 @@
+import Koa from 'koa';
+import type { Config } from './config.js';
+import type { AppDeps, AppState } from './context.js';
+import type { Database } from './db.js';
+import { createLogger, type Logger } from './logger.js';
+import { extensionCors } from './middleware/cors.js';
+import { errorHandler } from './middleware/error-handler.js';
+import { requestContext } from './middleware/request-context.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { buildRouter, methodNotAllowed } from './routes/index.js';
+
+/** What the app is built from. */
+export interface CreateAppOptions {
+  config: Config;
+  db: Database;
+  /** Defaults to JSON lines on stdout at LOG_LEVEL. */
+  logger?: Logger;
+}
+
+/**
+ * Builds the Koa app without listening (`app.callback()` serves it). Order matters: request id and
+ * access log outermost, then CORS, then the error handler, so every error response still carries the
+ * request id and the CORS headers the extension needs to read it.
+ */
+export function createApp(options: CreateAppOptions): Koa<AppState> {
+  const deps: AppDeps = { config: options.config, db: options.db, logger: options.logger ?? createLogger({ level: options.config.logLevel }) };
+  const app = new Koa<AppState>();
+  app.proxy = options.config.trustProxy;
+  // Trust one proxy hop: the client IP is the last X-Forwarded-For entry (the one our proxy added), not
+  // the first, which the client can write itself and so dodge the per-IP log-in limit.
+  app.maxIpsCount = 1;
+  // Errors are answered and logged by errorHandler; Koa's own printing would only duplicate them.
+  app.silent = true;
+  const router = buildRouter(deps, { checkResponses: options.config.env === 'test' });
+  app.use(requestContext(deps.logger));
+  app.use(extensionCors(options.config));
+  app.use(errorHandler());
+  app.use(securityHeaders());
+  app.use(router.routes());
+  app.use(methodNotAllowed(router));
+  return app;
+}

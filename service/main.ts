@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { syncLegalDocuments } from './actions/sync-legal-documents.js';
+import { createApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Database, migrateLatest, openDatabase } from './db.js';
+import { createLogger, type Logger } from './logger.js';
+
+/** How to start; everything is optional (the environment decides by default). */
+export interface StartOptions {
+  /** Environment to read the configuration from (default `process.env`); ignored when `config` is given. */
+  env?: NodeJS.ProcessEnv;
+  config?: Config;
+  logger?: Logger;
+}
+
+/** A running service. */
+export interface RunningService {
+  /** Where it listens, e.g. http://127.0.0.1:8787. */
+  url: string;
+  /** The configuration in effect (with the actual port, and PUBLIC_URL following it unless set). */
+  config: Config;
+  server: Server;
+  db: Database;
+  /** Stops accepting requests, lets open ones finish (5 s at most), closes the database. */
+  close(): Promise<void>;
+}
+
+/** Loads the configuration, opens and migrates the database, publishes the legal documents, listens. */
+export async function startService(options: StartOptions = {}): Promise<RunningService> {
+  const initial = options.config ?? loadConfig(options.env);
+  const logger = options.logger ?? createLogger({ level: initial.logLevel });
+  const db = await openDatabase(initial);
+  try {
+    const applied = await migrateLatest(db.knex);
+    if (applied.length > 0) logger.info('database migrated', { applied });
+    await syncLegalDocuments(db.knex);
+    // The app needs the actual port (PORT=0) for its public URL, so it is built once the server listens.
+    let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
+    const server = createServer((req, res) => handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(initial.port, initial.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const config: Config = { ...initial, port, publicUrl: initial.publicUrlExplicit ? initial.publicUrl : `http://localhost:${port}` };
+    handle = createApp({ config, db, logger }).callback();
+    const url = `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info(`Minopa service listening on ${url}`, {
+      url,
+      publicUrl: config.publicUrl,
+      database: db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)',
+      env: config.env,
+    });
+    return { url, config, server, db, close: () => stop(server, db) };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function stop(server: Server, db: Database): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  });
+  await db.close();
+}
+
+// `node --import tsx service/main.ts`: run until SIGINT/SIGTERM, then close cleanly.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const service = await startService();
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `${signal}: shutting down` }));
+      service.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}

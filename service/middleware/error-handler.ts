@@ -1,0 +1,34 @@
+import { ERRORS, type ErrorBody } from '#shared/errors.js';
+import type { AppMiddleware } from '../context.js';
+import { HttpError } from '../errors.js';
+
+/**
+ * Turns every failure into `{ error: { code, message, fields? } }`. HttpErrors carry their own code and
+ * sentence; anything else is a bug or an outage: it is logged with the request id and answered with a
+ * generic 500 that shows no internals (only the id, so support can find the log line). Also answers
+ * requests no route took with 404 route_not_found, and a known path asked with another method with 405.
+ */
+export function errorHandler(): AppMiddleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.body === undefined && ctx.status === 404) throw new HttpError('route_not_found');
+      if (ctx.body === undefined && (ctx.status === 405 || ctx.status === 501)) throw new HttpError('method_not_allowed');
+    } catch (error) {
+      if (error instanceof HttpError) {
+        if (error.status >= 500) ctx.state.log.error('request failed', { code: error.code, error });
+        ctx.set(error.headers);
+        ctx.status = error.status;
+        const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+        ctx.body = body;
+        return;
+      }
+      ctx.state.log.error('unhandled error', { error });
+      ctx.status = 500;
+      const body: ErrorBody = {
+        error: { code: 'internal_error', message: `${ERRORS.internal_error.message} (Reference: ${ctx.state.requestId})` },
+      };
+      ctx.body = body;
+    }
+  };
+}

@@ -1,0 +1,22 @@
+import type { Post } from '#shared/api/posts.js';
+import type { PostWithAuthor } from '../models/post.js';
+
+/** A post as the API shows it; `createdBy` is null once the author's account is gone. */
+export function presentPost(post: PostWithAuthor): Post {
+  return {
+    id: post.id,
+    workspaceId: post.workspaceId,
+    status: post.status,
+    title: post.title,
+    body: post.body,
+    hashtags: post.hashtags,
+    source: post.source,
+    createdBy:
+      post.createdBy && post.authorFirstName !== null && post.authorLastName !== null
+        ? { id: post.createdBy, firstName: post.authorFirstName, lastName: post.authorLastName }
+        : null,
+    createdAt: post.createdAt.toISOString(),
+    updatedAt: post.updatedAt.toISOString(),
+    archivedAt: post.archivedAt ? post.archivedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,65 @@
+import type Router from '@koa/router';
+import { type Endpoint, type EndpointName, endpoints } from '#shared/api/endpoints.js';
+import type { AppDeps, AppMiddleware, AppState } from '../context.js';
+import { clientInfo } from '../lib/client-info.js';
+import { requireAuth } from '../middleware/auth.js';
+import { jsonBody } from '../middleware/json-body.js';
+import { validateInput } from '../middleware/validate.js';
+import { authHandlers } from './auth.js';
+import { legalHandlers } from './legal.js';
+import { meHandlers } from './me.js';
+import { postHandlers } from './posts.js';
+import type { Handler, HandlerContext, Handlers } from './types.js';
+import { workspaceHandlers } from './workspaces.js';
+
+/** Every endpoint's handler. Typed as `Handlers`, so an endpoint without one fails to compile. */
+export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...postHandlers };
+
+/** Options for the API router. */
+export interface ApiRouterOptions {
+  /** Check every response against the endpoint's response schema (tests: presenters cannot drift from the contract). */
+  checkResponses?: boolean;
+}
+
+/**
+ * Registers the JSON API, built from shared/api/endpoints.ts: for each endpoint auth → body →
+ * validation → its handler (one action + a presenter).
+ */
+export function registerApi(router: Router<AppState>, deps: AppDeps, options: ApiRouterOptions = {}): void {
+  for (const name of Object.keys(endpoints) as EndpointName[]) {
+    const endpoint: Endpoint = endpoints[name];
+    router.register(endpoint.path, [endpoint.method], [
+      requireAuth(endpoint, deps),
+      jsonBody(endpoint),
+      validateInput(endpoint),
+      run(endpoint, handlers[name] as Handler<EndpointName>, deps, options),
+    ], { name });
+  }
+}
+
+function run(endpoint: Endpoint, handler: Handler<EndpointName>, deps: AppDeps, options: ApiRouterOptions): AppMiddleware {
+  return async (ctx) => {
+    const context = {
+      input: ctx.state.input,
+      auth: ctx.state.auth,
+      knex: deps.db.knex,
+      config: deps.config,
+      log: ctx.state.log,
+      // Only sign-up and log-in record the client; the hot paths never pay for reading it.
+      get client() {
+        return clientInfo(ctx.request);
+      },
+    } as HandlerContext<EndpointName>;
+    const body = await handler(context);
+    if (!endpoint.response) {
+      ctx.status = 204;
+      return;
+    }
+    if (options.checkResponses) {
+      const checked = endpoint.response.safeParse(body);
+      if (!checked.success) throw new Error(`Response of ${endpoint.method} ${endpoint.path} breaks its schema: ${checked.error.message}`);
+    }
+    ctx.status = context.status ?? endpoint.status ?? 200;
+    ctx.body = body;
+  };
+}

@@ -1,0 +1,29 @@
+import Router from '@koa/router';
+import type { AppDeps, AppState } from '../context.js';
+import { buildOpenApi } from '../openapi.js';
+import { type ApiRouterOptions, registerApi } from './api.js';
+import { registerHealth } from './health.js';
+import { registerLegalPages } from './legal-pages.js';
+
+/** Every route of the service in one router, so a known path with another method answers 405. */
+export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
+  const router = new Router<AppState>();
+  registerHealth(router, deps);
+  let openApi: unknown;
+  router.get('/api/v1/openapi.json', (ctx) => {
+    openApi ??= buildOpenApi(deps.config.publicUrl);
+    ctx.body = openApi;
+  });
+  registerLegalPages(router, deps);
+  registerApi(router, deps, options);
+  return router;
+}
+
+/**
+ * Marks a path that exists asked with a method it does not take: status 405 (or 501 for methods no
+ * route uses) with the Allow header; the error handler then writes the error body. (Throwing from here
+ * would lose the Allow header.)
+ */
+export function methodNotAllowed(router: Router<AppState>) {
+  return router.allowedMethods({ throw: false });
+}

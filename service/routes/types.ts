@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import type { EndpointName, Endpoints, InputOf, ResponseOf } from '#shared/api/endpoints.js';
+import type { Config } from '../config.js';
+import type { MemberAuth, SessionAuth } from '../context.js';
+import type { ClientInfo } from '../lib/client-info.js';
+import type { Logger } from '../logger.js';
+
+type AuthOf<N extends EndpointName> = Endpoints[N]['auth'] extends 'member'
+  ? MemberAuth
+  : Endpoints[N]['auth'] extends 'session'
+    ? SessionAuth
+    : undefined;
+
+/** Everything a route handler gets: validated input, who is calling, and the service's dependencies. */
+export interface HandlerContext<N extends EndpointName> {
+  input: InputOf<N>;
+  auth: AuthOf<N>;
+  knex: Knex;
+  config: Config;
+  log: Logger;
+  client: ClientInfo;
+  /** Set to answer with another success status than the endpoint's (e.g. 200 for a repeated capture). */
+  status?: 200 | 201;
+}
+
+/** Calls one action and returns a presenter's output: the endpoint's response (undefined for 204). */
+export type Handler<N extends EndpointName> = (context: HandlerContext<N>) => Promise<ResponseOf<N>>;
+
+/** One handler per endpoint: TypeScript reports any endpoint of shared/api/endpoints.ts without one. */
+export type Handlers = { [N in EndpointName]: Handler<N> };

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { Id, Timestamp, requiredText } from './common.js';
+
+const Email = z
+  .email({ message: 'must be an email address like name@example.com' })
+  .max(254)
+  .transform((email) => email.toLowerCase());
+
+const Password = z
+  .string()
+  .min(LIMITS.passwordMinLength, { message: `must be at least ${LIMITS.passwordMinLength} characters` })
+  .max(LIMITS.passwordMaxLength, { message: `must be at most ${LIMITS.passwordMaxLength} characters` });
+
+const ClientLabel = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .meta({ description: 'What the person signs in with, e.g. "Minopa for Chrome"; shown in their sessions list.' });
+
+export const SignUpInput = z
+  .strictObject({
+    firstName: requiredText(LIMITS.personNameLength),
+    lastName: requiredText(LIMITS.personNameLength),
+    email: Email,
+    password: Password,
+    ageConfirmed: z.literal(true, { message: 'you must confirm that you are 18 or older' }),
+    acceptedLegalVersions: z
+      .strictObject({
+        terms: z.string().min(1, { message: 'accept the Terms of Service' }),
+        privacy: z.string().min(1, { message: 'accept the Privacy Policy' }),
+      })
+      .meta({ description: 'The versions of the Terms and the Privacy Policy the person read and accepted.' }),
+    client: ClientLabel,
+  })
+  .meta({ id: 'SignUpInput' });
+export type SignUpInput = z.input<typeof SignUpInput>;
+
+export const LogInInput = z
+  .strictObject({
+    email: Email,
+    password: z.string().min(1, { message: 'must not be empty' }).max(LIMITS.passwordMaxLength),
+    client: ClientLabel,
+  })
+  .meta({ id: 'LogInInput' });
+export type LogInInput = z.input<typeof LogInInput>;
+
+export const Me = z
+  .object({
+    id: Id,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    defaultWorkspaceId: Id.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Me' });
+export type Me = z.output<typeof Me>;
+
+export const AuthResult = z
+  .object({
+    token: z.string().meta({ description: 'Bearer token; send as `Authorization: Bearer <token>`.' }),
+    expiresAt: Timestamp,
+    user: Me,
+  })
+  .meta({ id: 'AuthResult' });
+export type AuthResult = z.output<typeof AuthResult>;
+
+export const UpdateMeInput = z
+  .strictObject({ defaultWorkspaceId: Id })
+  .meta({ id: 'UpdateMeInput' });
+export type UpdateMeInput = z.input<typeof UpdateMeInput>;
+
+export const SessionInfo = z
+  .object({
+    id: Id,
+    current: z.boolean(),
+    client: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    createdAt: Timestamp,
+    lastUsedAt: Timestamp,
+    expiresAt: Timestamp,
+  })
+  .meta({ id: 'Session' });
+export type SessionInfo = z.output<typeof SessionInfo>;
+
+export const SessionList = z.object({ items: z.array(SessionInfo) });
+export type SessionList = z.output<typeof SessionList>;
+
+export const SessionParams = z.strictObject({ sessionId: Id });

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Public key of the extension's signing key. Pinning it keeps the unpacked extension's id
+ * (ejjoaohdmeejfgghdfmlnkdbgkmllanp) the same on every machine, so the service can allow its
+ * origin and OAuth redirect URLs (https://<id>.chromiumapp.org/) stay stable. Not a secret.
+ */
+const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxh7yILYh/nDnqQCmMrIKRq3xKnnN/zDaD0RU72ZRAPXMUqOkJUGiRwdoRnzd6IE1UbOlcNYkPLomzNLUr9OlKYOjD0+74un1KpI2JyT6CwfDbrFf//rl84EtJCixciqRwvhh4riFXFkOFjJbawwy+XQc43ykc1DBoBmTh9+sx5kvpRP97zPvePC/PvjanO/93u64nSQKbgzjA+GQj2WYJrmX+RuIufkg2JoQLWZwTtsq8PQjH1ZtDk5jag7fCXE8jrp2bh3564pUm/TIDaP0dt4Nijcl9pRTprLIZ/1jIkBAHeq/ZzPblcFNViw+f8u9se2WJ/9rNu0dmBSHAxQICwIDAQAB';
+
+/** Extra host permissions for the end-to-end build only (never set for a release build). */
+const e2eHosts = (process.env.WXT_E2E_HOST_PERMISSIONS ?? '').split(',').filter(Boolean);
+
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'extension/public',
+  modulesDir: 'extension/modules',
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  imports: false,
+  modules: ['@wxt-dev/module-react'],
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Minopa',
+    description: "Save pages, quotes, links and images to your team's social media workspace.",
+    ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
+    // activeTab + scripting read the clicked page's metadata on demand: no content script runs on every page.
+    permissions: ['contextMenus', 'storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    ...(e2eHosts.length > 0 ? { host_permissions: e2eHosts } : {}),
+    action: { default_title: 'Minopa' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'extension@minopa.app' } } }
+      : {}),
+  }),
+});
