@@ -1,0 +1,34 @@
+/**
+ * `npm run migrate`: apply pending migrations to the configured database (DATABASE_URL, else the embedded
+ * PGlite in DATA_DIR). `npm run migrate -- --list` shows which are applied and which are pending.
+ */
+import { ConfigError, loadConfig } from '../service/config.js';
+import { migrateLatest, migrationSource, openDatabase, pendingMigrations } from '../service/db.js';
+
+try {
+  const config = loadConfig();
+  const db = await openDatabase(config, { poolMax: 1 });
+  try {
+    const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'DATABASE_URL';
+    if (process.argv.includes('--list')) {
+      const pending = new Set(await pendingMigrations(db.knex));
+      const all = await migrationSource.getMigrations([]);
+      console.log(`Migrations on ${where}:`);
+      for (const migration of all) {
+        const name = migrationSource.getMigrationName(migration);
+        console.log(`  ${pending.has(name) ? 'pending ' : 'applied '} ${name}`);
+      }
+    } else {
+      const applied = await migrateLatest(db.knex);
+      console.log(applied.length > 0 ? `Applied ${applied.length} migration(s) on ${where}:\n  ${applied.join('\n  ')}` : `Database on ${where} is up to date.`);
+    }
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
