@@ -24,7 +24,8 @@ export default defineConfig({
     description: "Save pages, quotes, links and images to your team's social media workspace.",
     ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
     // activeTab + scripting read the clicked page's metadata on demand: no content script runs on every page.
-    permissions: ['contextMenus', 'storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    // identity: Google sign-in runs in a browser window opened by identity.launchWebAuthFlow.
+    permissions: ['contextMenus', 'storage', 'alarms', 'notifications', 'activeTab', 'scripting', 'identity'],
     ...(e2eHosts.length > 0 ? { host_permissions: e2eHosts } : {}),
     action: { default_title: 'Minopa' },
     ...(browser === 'firefox'

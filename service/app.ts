@@ -8,6 +8,7 @@ import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { buildRouter, methodNotAllowed } from './routes/index.js';
+import { type BlobStorage, createStorage } from './storage/index.js';
 
 /** What the app is built from. */
 export interface CreateAppOptions {
@@ -15,6 +16,8 @@ export interface CreateAppOptions {
   db: Database;
   /** Defaults to JSON lines on stdout at LOG_LEVEL. */
   logger?: Logger;
+  /** Defaults to the storage the configuration names (storage/index.ts). */
+  storage?: BlobStorage;
 }
 
 /**
@@ -23,7 +26,12 @@ export interface CreateAppOptions {
  * request id and the CORS headers the extension needs to read it.
  */
 export function createApp(options: CreateAppOptions): Koa<AppState> {
-  const deps: AppDeps = { config: options.config, db: options.db, logger: options.logger ?? createLogger({ level: options.config.logLevel }) };
+  const deps: AppDeps = {
+    config: options.config,
+    db: options.db,
+    logger: options.logger ?? createLogger({ level: options.config.logLevel }),
+    storage: options.storage ?? createStorage(options.config),
+  };
   const app = new Koa<AppState>();
   app.proxy = options.config.trustProxy;
   // Trust one proxy hop: the client IP is the last X-Forwarded-For entry (the one our proxy added), not

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -27,7 +28,72 @@ export interface Config {
   /** Exact extension origins allowed by CORS; `null` allows any chrome-extension:// or moz-extension:// origin. */
   allowedExtensionOrigins: string[] | null;
   logLevel: LogLevel;
+  /** Google sign-in (absent: the defaults, i.e. sandbox mode outside production; see service/auth/google/settings.ts). */
+  google?: GoogleConfig;
+  /** Resend API key; absent: emails are captured locally (log line + /dev/emails) instead of sent. */
+  resendApiKey: string | undefined;
+  /** Resend's API address (tests and sandbox mode point it at service/sandbox/resend). */
+  resendBaseUrl: string;
+  /** The From of every email, e.g. `Minopa <hello@example.com>`. */
+  emailFrom: string;
+  /** Whether startService runs the scheduled jobs (tests run a job's `run` directly instead). */
+  jobsEnabled: boolean;
+  /** The media library: limits, signed links, fetching captured images. */
+  media: MediaConfig;
+  /** An S3-compatible bucket for media files; absent: files live on local disk in `media.dir`. */
+  s3: S3Config | undefined;
 }
+
+/** Media library settings. */
+export interface MediaConfig {
+  /** Absolute path of the local media folder (DATA_DIR/media), used when no bucket is configured. */
+  dir: string;
+  /** Largest file accepted per kind, in bytes. */
+  maxBytes: { image: number; video: number; document: number };
+  /** How long a signed media address stays valid. */
+  urlTtlSeconds: number;
+  /** Time limit of one fetch of a captured image or avatar (all redirects included). */
+  fetchTimeoutMs: number;
+  /**
+   * Addresses (CIDR) the server-side fetch may reach although they are private or local. For tests and
+   * local development only: refused when NODE_ENV=production.
+   */
+  fetchAllowedAddresses: string[];
+}
+
+/** An S3-compatible bucket. */
+export interface S3Config {
+  bucket: string;
+  /** Absent: AWS S3 itself. */
+  endpoint: string | undefined;
+  region: string;
+  /** Absent: the AWS SDK's default credential chain (instance role, AWS_* variables, …). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+}
+
+/** Google sign-in settings as configured; every URL is configuration so tests and sandbox mode use a local provider. */
+export interface GoogleConfig {
+  /** Absent: sandbox mode (the local provider at /sandbox/google) in development and test, disabled in production. */
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  issuer: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+  userinfoUrl: string;
+  revokeUrl: string;
+}
+
+/** Google's own endpoints (from its discovery document), used unless configured otherwise. */
+export const GOOGLE_DEFAULTS = {
+  issuer: 'https://accounts.google.com',
+  authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+  tokenUrl: 'https://oauth2.googleapis.com/token',
+  jwksUrl: 'https://www.googleapis.com/oauth2/v3/certs',
+  userinfoUrl: 'https://openidconnect.googleapis.com/v1/userinfo',
+  revokeUrl: 'https://oauth2.googleapis.com/revoke',
+} as const;
 
 /** One environment variable, as documented in the README's table. */
 export interface ConfigVariable {
@@ -51,6 +117,30 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'TRUST_PROXY', default: 'false', secret: false, description: 'Set `true` behind one reverse proxy: the client IP and scheme then come from the last X-Forwarded-For / X-Forwarded-Proto entry.' },
   { name: 'ALLOWED_EXTENSION_ORIGINS', default: 'any chrome-extension:// or moz-extension:// origin', secret: false, description: 'Comma-separated extension origins allowed to call the API, e.g. `chrome-extension://ejjoaohdmeejfgghdfmlnkdbgkmllanp`.' },
   { name: 'LOG_LEVEL', default: 'info', secret: false, description: '`debug`, `info`, `warn` or `error`.' },
+  { name: 'GOOGLE_CLIENT_ID', default: 'none: sandbox sign-in (a local stand-in at /sandbox/google) in development and test; Google sign-in off in production', secret: false, description: 'OAuth client id of a Google "Web application" client whose redirect URI is `PUBLIC_URL/api/v1/auth/google/callback`.' },
+  { name: 'GOOGLE_CLIENT_SECRET', default: 'none', secret: true, description: 'The secret of that client; required with `GOOGLE_CLIENT_ID`.' },
+  { name: 'GOOGLE_ISSUER', default: GOOGLE_DEFAULTS.issuer, secret: false, description: 'Expected `iss` of Google ID tokens.' },
+  { name: 'GOOGLE_AUTHORIZE_URL', default: GOOGLE_DEFAULTS.authorizeUrl, secret: false, description: "Google's authorization endpoint (where the browser signs in)." },
+  { name: 'GOOGLE_TOKEN_URL', default: GOOGLE_DEFAULTS.tokenUrl, secret: false, description: "Google's token endpoint (code exchange, server to server)." },
+  { name: 'GOOGLE_JWKS_URL', default: GOOGLE_DEFAULTS.jwksUrl, secret: false, description: "Google's signing keys, for checking ID tokens." },
+  { name: 'GOOGLE_USERINFO_URL', default: GOOGLE_DEFAULTS.userinfoUrl, secret: false, description: "Google's userinfo endpoint." },
+  { name: 'GOOGLE_REVOKE_URL', default: GOOGLE_DEFAULTS.revokeUrl, secret: false, description: "Google's token revocation endpoint." },
+  { name: 'RESEND_API_KEY', default: 'none: emails are captured locally (log line and /dev/emails outside production)', secret: true, description: 'Resend API key; when set, the outbox job sends every email through Resend.' },
+  { name: 'RESEND_BASE_URL', default: 'https://api.resend.com', secret: false, description: "Resend's API address; point it at a local Resend-compatible server for tests or sandbox mode." },
+  { name: 'EMAIL_FROM', default: 'Minopa <hello@minopa.localhost>', secret: false, description: 'Sender of every email, `Name <address>`; with Resend, the address must be on a verified domain.' },
+  { name: 'S3_BUCKET', default: 'none: media files are kept on local disk in DATA_DIR/media', secret: false, description: 'An S3-compatible bucket for media files. Give it a lifecycle rule that aborts incomplete multipart uploads after a day.' },
+  { name: 'S3_ENDPOINT', default: 'AWS S3', secret: false, description: 'Address of an S3-compatible service (MinIO, Cloudflare R2, …), e.g. `https://s3.example.com`.' },
+  { name: 'S3_REGION', default: 'us-east-1', secret: false, description: "The bucket's region (`auto` for R2)." },
+  { name: 'S3_ACCESS_KEY_ID', default: "none: the AWS SDK's default credentials (instance role, AWS_* variables)", secret: false, description: 'Access key id for the bucket; set together with `S3_SECRET_ACCESS_KEY`.' },
+  { name: 'S3_SECRET_ACCESS_KEY', default: 'none', secret: true, description: 'Secret access key for the bucket.' },
+  { name: 'S3_FORCE_PATH_STYLE', default: 'false', secret: false, description: 'Set `true` for services that want `ENDPOINT/BUCKET/KEY` addresses (MinIO and most self-hosted ones).' },
+  { name: 'MEDIA_MAX_IMAGE_BYTES', default: '20971520 (20 MB)', secret: false, description: 'Largest image the library accepts (uploads, captured images, avatars).' },
+  { name: 'MEDIA_MAX_VIDEO_BYTES', default: '1073741824 (1 GB)', secret: false, description: 'Largest video the library accepts.' },
+  { name: 'MEDIA_MAX_DOCUMENT_BYTES', default: '104857600 (100 MB)', secret: false, description: 'Largest PDF document the library accepts.' },
+  { name: 'MEDIA_URL_TTL_SECONDS', default: '3600', secret: false, description: 'How long the signed addresses of media files in API responses stay valid.' },
+  { name: 'MEDIA_FETCH_TIMEOUT_MS', default: '15000', secret: false, description: 'Time limit for the service to fetch a captured image or an avatar, redirects included.' },
+  { name: 'MEDIA_FETCH_ALLOWED_ADDRESSES', default: 'none', secret: false, description: 'Tests and local development only (refused in production): comma-separated private or local addresses/CIDRs, e.g. `127.0.0.1/32`, that the server-side image fetch may reach.' },
+  { name: 'JOBS_ENABLED', default: 'true', secret: false, description: 'Set `false` to run this instance without the scheduled jobs (sending email, …); at least one instance must run them.' },
 ];
 
 /** Thrown by `loadConfig`; `problems` lists every invalid variable, each as one sentence. */
@@ -68,7 +158,21 @@ const optional = <T extends z.ZodType>(schema: T) =>
 // Chrome ids are 32 letters a–p; Firefox's per-install ids are UUIDs.
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
 
-const Env = z.object({
+/** A size in bytes: a positive whole number. */
+const bytes = () =>
+  z.coerce.number({ message: 'must be a number of bytes' }).int({ message: 'must be a whole number of bytes' }).min(1, { message: 'must be at least 1 byte' });
+
+/** `1.2.3.4`, `::1` or either with a `/prefix`. */
+function isCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** Every variable the service reads; exported so a test can hold CONFIG_VARIABLES to it. */
+export const Env = z.object({
   NODE_ENV: optional(z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' })),
   HOST: optional(z.string().trim().min(1)),
   PORT: optional(
@@ -101,6 +205,48 @@ const Env = z.object({
       }),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: 'must be debug, info, warn or error' })),
+  GOOGLE_CLIENT_ID: optional(z.string().trim().min(1)),
+  GOOGLE_CLIENT_SECRET: optional(z.string().trim().min(1)),
+  GOOGLE_ISSUER: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  GOOGLE_AUTHORIZE_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  GOOGLE_TOKEN_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  GOOGLE_JWKS_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  GOOGLE_USERINFO_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  GOOGLE_REVOKE_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  RESEND_API_KEY: optional(z.string().trim().min(1)),
+  RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  EMAIL_FROM: optional(
+    z.string().trim().regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'must be an address or `Name <address>`' }),
+  ),
+  S3_BUCKET: optional(z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name (3–63 lowercase letters, digits, dots, hyphens)' })),
+  S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
+  S3_REGION: optional(z.string().trim().min(1)),
+  S3_ACCESS_KEY_ID: optional(z.string().trim().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().trim().min(1)),
+  S3_FORCE_PATH_STYLE: optional(
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .transform((value) => ['true', '1', 'yes'].includes(value)),
+  ),
+  MEDIA_MAX_IMAGE_BYTES: optional(bytes()),
+  MEDIA_MAX_VIDEO_BYTES: optional(bytes()),
+  MEDIA_MAX_DOCUMENT_BYTES: optional(bytes()),
+  MEDIA_URL_TTL_SECONDS: optional(z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(60, { message: 'must be at least 60' }).max(7 * 24 * 3600, { message: 'must be at most 604800 (7 days)' })),
+  MEDIA_FETCH_TIMEOUT_MS: optional(z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(100, { message: 'must be at least 100' }).max(600_000, { message: 'must be at most 600000' })),
+  MEDIA_FETCH_ALLOWED_ADDRESSES: optional(
+    z
+      .string()
+      .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .superRefine((entries, ctx) => {
+        const bad = entries.filter((entry) => !isCidr(entry));
+        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `has entries that are not addresses or CIDRs: ${bad.join(', ')}` });
+      }),
+  ),
+  JOBS_ENABLED: optional(
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .transform((value) => ['true', '1', 'yes'].includes(value)),
+  ),
 });
 
 /**
@@ -115,6 +261,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // one would differ per instance and sign everyone out on each deploy.
   if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
     problems.push('APP_SECRET is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)');
+  }
+  if (env.NODE_ENV === 'production' && env.MEDIA_FETCH_ALLOWED_ADDRESSES) {
+    problems.push('MEDIA_FETCH_ALLOWED_ADDRESSES must not be set when NODE_ENV=production (it lets the server fetch from private addresses)');
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  }
+  if (env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) {
+    problems.push('GOOGLE_CLIENT_SECRET is required when GOOGLE_CLIENT_ID is set (the secret of the same Google OAuth client)');
   }
   if (!parsed.success || problems.length > 0) {
     const order = (problem: string) => CONFIG_VARIABLES.findIndex((variable) => problem.startsWith(`${variable.name} `));
@@ -137,6 +292,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: vars.TRUST_PROXY ?? false,
     allowedExtensionOrigins: vars.ALLOWED_EXTENSION_ORIGINS ?? null,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    google: {
+      clientId: vars.GOOGLE_CLIENT_ID,
+      clientSecret: vars.GOOGLE_CLIENT_SECRET,
+      issuer: vars.GOOGLE_ISSUER ?? GOOGLE_DEFAULTS.issuer,
+      authorizeUrl: vars.GOOGLE_AUTHORIZE_URL ?? GOOGLE_DEFAULTS.authorizeUrl,
+      tokenUrl: vars.GOOGLE_TOKEN_URL ?? GOOGLE_DEFAULTS.tokenUrl,
+      jwksUrl: vars.GOOGLE_JWKS_URL ?? GOOGLE_DEFAULTS.jwksUrl,
+      userinfoUrl: vars.GOOGLE_USERINFO_URL ?? GOOGLE_DEFAULTS.userinfoUrl,
+      revokeUrl: vars.GOOGLE_REVOKE_URL ?? GOOGLE_DEFAULTS.revokeUrl,
+    },
+    resendApiKey: vars.RESEND_API_KEY,
+    resendBaseUrl: (vars.RESEND_BASE_URL ?? 'https://api.resend.com').replace(/\/+$/, ''),
+    emailFrom: vars.EMAIL_FROM ?? 'Minopa <hello@minopa.localhost>',
+    jobsEnabled: vars.JOBS_ENABLED ?? true,
+    media: {
+      dir: join(dataDir, 'media'),
+      maxBytes: {
+        image: vars.MEDIA_MAX_IMAGE_BYTES ?? 20 * 1024 * 1024,
+        video: vars.MEDIA_MAX_VIDEO_BYTES ?? 1024 * 1024 * 1024,
+        document: vars.MEDIA_MAX_DOCUMENT_BYTES ?? 100 * 1024 * 1024,
+      },
+      urlTtlSeconds: vars.MEDIA_URL_TTL_SECONDS ?? 3600,
+      fetchTimeoutMs: vars.MEDIA_FETCH_TIMEOUT_MS ?? 15_000,
+      fetchAllowedAddresses: vars.MEDIA_FETCH_ALLOWED_ADDRESSES ?? [],
+    },
+    s3: vars.S3_BUCKET
+      ? {
+          bucket: vars.S3_BUCKET,
+          endpoint: vars.S3_ENDPOINT?.replace(/\/+$/, ''),
+          region: vars.S3_REGION ?? 'us-east-1',
+          credentials:
+            vars.S3_ACCESS_KEY_ID && vars.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: vars.S3_ACCESS_KEY_ID, secretAccessKey: vars.S3_SECRET_ACCESS_KEY }
+              : undefined,
+          forcePathStyle: vars.S3_FORCE_PATH_STYLE ?? false,
+        }
+      : undefined,
   };
 }
 

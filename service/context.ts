@@ -3,12 +3,15 @@ import type { Role } from '#shared/roles.js';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
 import type { Logger } from './logger.js';
+import type { BlobStorage } from './storage/index.js';
 
 /** What the app is built from; `createApp` takes these, tests pass their own. */
 export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  /** Media files: local disk or an S3-compatible bucket. */
+  storage: BlobStorage;
 }
 
 /** The signed-in person behind a request (`auth: 'session'` endpoints). */

@@ -15,6 +15,8 @@ const env = {
   PORT: '0',
   DATA_DIR: dataDir,
   LOG_LEVEL: 'info',
+  // The shared test database holds other files' outbox rows: this service must not send them (jobs are tested in service/jobs/).
+  JOBS_ENABLED: 'false',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 };
 

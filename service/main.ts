@@ -5,6 +5,8 @@ import { syncLegalDocuments } from './actions/sync-legal-documents.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Database, migrateLatest, openDatabase } from './db.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { createStorage } from './storage/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** How to start; everything is optional (the environment decides by default). */
@@ -13,6 +15,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   config?: Config;
   logger?: Logger;
+  /** Run the scheduled jobs (service/jobs/schedule.ts)? Default: JOBS_ENABLED (true unless set false). */
+  jobs?: boolean;
 }
 
 /** A running service. */
@@ -45,7 +49,10 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     });
     const port = (server.address() as AddressInfo).port;
     const config: Config = { ...initial, port, publicUrl: initial.publicUrlExplicit ? initial.publicUrl : `http://localhost:${port}` };
-    handle = createApp({ config, db, logger }).callback();
+    // One storage for requests and jobs (media files: DATA_DIR/media or the S3 bucket).
+    const storage = createStorage(config);
+    handle = createApp({ config, db, logger, storage }).callback();
+    const scheduler = (options.jobs ?? config.jobsEnabled) ? startScheduler({ knex: db.knex, config, logger, storage }) : undefined;
     const url = `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info(`Minopa service listening on ${url}`, {
       url,
@@ -53,7 +60,17 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       database: db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)',
       env: config.env,
     });
-    return { url, config, server, db, close: () => stop(server, db) };
+    return {
+      url,
+      config,
+      server,
+      db,
+      // Jobs stop first (runs in flight finish and record), then requests drain, then the database closes.
+      close: async () => {
+        await scheduler?.stop();
+        await stop(server, db);
+      },
+    };
   } catch (error) {
     await db.close();
     throw error;

@@ -43,6 +43,7 @@ function operation(name: string, endpoint: Endpoint, components: Components): Js
   const parameters = [
     ...parametersOf(endpoint.params, 'path', components),
     ...parametersOf(endpoint.query, 'query', components),
+    ...(endpoint.upload ? [FILENAME_PARAMETER] : []),
   ];
   const success = endpoint.response
     ? { [endpoint.status ?? 200]: { description: 'Success.', content: { 'application/json': { schema: components.add(endpoint.response, 'output') } } } }
@@ -57,6 +58,7 @@ function operation(name: string, endpoint: Endpoint, components: Components): Js
     ...(endpoint.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: components.add(endpoint.body, 'input') } } } }
       : {}),
+    ...(endpoint.upload ? { requestBody: UPLOAD_BODY } : {}),
     responses: { ...success, ...errors },
   };
 }
@@ -83,8 +85,26 @@ function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   if (endpoint.params) codes.push('not_found');
   if (endpoint.path.endsWith('/sign-up')) codes.push('email_taken');
   if (endpoint.path.endsWith('/log-in')) codes.push('rate_limited');
+  if (endpoint.upload) codes.push('media_empty', 'media_too_large', 'media_type_not_allowed', 'media_unreadable');
+  if (endpoint.method === 'DELETE' && endpoint.path.endsWith('/media/:mediaId')) codes.push('media_in_use');
+  if (endpoint.path.endsWith('/capture-image')) codes.push('capture_image_not_needed');
   return codes;
 }
+
+/** Raw uploads: the file's bytes are the body, whatever its Content-Type (the type is read from the bytes). */
+const UPLOAD_BODY: Json = {
+  required: true,
+  description: "The file's bytes, streamed. The Content-Type is not trusted: the type is read from the bytes. Send Content-Length to be refused at once when too large.",
+  content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+};
+
+const FILENAME_PARAMETER: Json = {
+  name: 'X-Filename',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 1024 },
+  description: "The file's name, percent-encoded UTF-8 (kept for display and downloads only).",
+};
 
 function errorResponse(code: ErrorCode): Json {
   return {

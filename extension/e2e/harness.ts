@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Knex } from 'knex';
 import { inject } from 'vitest';
 import type { Post, PostPage } from '#shared/api/posts.js';
 import { freePort } from '../../test/free-port.js';
@@ -22,8 +23,10 @@ export function browserPaths(): { chromiumPath: string; extensionPath: string } 
  * extension keeps talking to one URL). Uses the run's fresh PostgreSQL database, or PGlite in a temporary
  * folder when no server is reachable.
  */
-export async function startRestartableService(): Promise<{
+export async function startRestartableService(options: { jobs?: boolean } = {}): Promise<{
   url: string;
+  /** The running service's database, to read what a person could only see in their mailbox. */
+  knex(): Knex;
   start(): Promise<void>;
   stop(): Promise<void>;
   dispose(): Promise<void>;
@@ -31,12 +34,16 @@ export async function startRestartableService(): Promise<{
   const port = await freePort();
   const databaseUrl = inject('databaseUrl') ?? undefined;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'minopa-e2e-data-'));
-  const config = testConfig({ port, databaseUrl, dataDir, publicUrl: `http://127.0.0.1:${port}`, logLevel: 'warn' });
+  const config = testConfig({ port, databaseUrl, dataDir, publicUrl: `http://127.0.0.1:${port}`, logLevel: (process.env.MINOPA_E2E_LOG_LEVEL as 'debug' | undefined) ?? 'warn' });
   let running: RunningService | null = null;
   return {
     url: `http://127.0.0.1:${port}`,
+    knex() {
+      if (!running) throw new Error('the service is not running');
+      return running.db.knex;
+    },
     async start() {
-      running ??= await startService({ config });
+      running ??= await startService({ config, jobs: options.jobs ?? false });
     },
     async stop() {
       await running?.close();

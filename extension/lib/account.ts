@@ -19,7 +19,7 @@ import {
 /** Account actions the pages ask the background for: sign-up, sign-in, sign-out, preferences. */
 
 /** Shown in the person's sessions list, so they can tell this browser apart from others. */
-function clientLabel(): string {
+export function clientLabel(): string {
   return import.meta.env.BROWSER === 'firefox' ? 'Minopa for Firefox' : 'Minopa for Chrome';
 }
 
@@ -66,7 +66,8 @@ export async function signIn(request: { email: string; password: string }): Prom
   return startSession(result);
 }
 
-async function startSession(result: AuthResult): Promise<ExtensionState> {
+/** Keeps a new session (sign-up, sign-in, Google) and loads the person's workspaces. */
+export async function startSession(result: AuthResult): Promise<ExtensionState> {
   await clearSessionData();
   await sessionItem.setValue({ token: result.token, expiresAt: result.expiresAt, user: result.user });
   await defaultWorkspaceIdItem.setValue(result.user.defaultWorkspaceId);

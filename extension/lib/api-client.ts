@@ -1,4 +1,4 @@
-import { endpoints, type EndpointName, type RequestOf, type ResponseOf } from '#shared/api/endpoints.js';
+import { endpoints, type Endpoint, type EndpointName, type Endpoints, type RequestOf, type ResponseOf } from '#shared/api/endpoints.js';
 import { ERRORS, isErrorCode, type ErrorBody } from '#shared/errors.js';
 import { ApiError, ServiceUnreachableError } from './errors.js';
 import { getServiceUrl } from './service-url.js';
@@ -39,21 +39,55 @@ export async function call<N extends EndpointName>(name: N, ...[request, options
   const parts = (request ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
   const url = baseUrl + buildPath(endpoint.path, parts.params) + buildQuery(parts.query);
 
+  const headers = await authHeaders(endpoint);
+  if (parts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body = parts.body === undefined ? undefined : JSON.stringify(parts.body);
+  return (await send(endpoint, baseUrl, url, headers, body, options?.timeoutMs ?? DEFAULT_TIMEOUT_MS)) as ResponseOf<N>;
+}
+
+/** Endpoints whose body is a file's raw bytes (`upload: 'binary'`). */
+export type UploadEndpointName = { [N in EndpointName]: Endpoints[N] extends { upload: 'binary' } ? N : never }[EndpointName];
+
+/** Uploads take longer than JSON calls: a 20 MB image on a slow uplink. */
+export const UPLOAD_TIMEOUT_MS = 120_000;
+
+/**
+ * Uploads `file` to endpoint `name` as the raw request body (its name, percent-encoded, in X-Filename),
+ * with the same session handling and errors as `call`. The service reads the type from the bytes.
+ */
+export async function uploadFile<N extends UploadEndpointName>(
+  name: N,
+  request: CallRequest<N>,
+  file: Blob,
+  options: CallOptions & { filename?: string } = {},
+): Promise<ResponseOf<N>> {
+  const endpoint = endpoints[name];
+  const baseUrl = await getServiceUrl();
+  const parts = request as { params?: Record<string, string> };
+  const url = baseUrl + buildPath(endpoint.path, parts.params);
+  const headers = await authHeaders(endpoint);
+  headers['Content-Type'] = file.type || 'application/octet-stream';
+  if (options.filename) headers['X-Filename'] = encodeURIComponent(options.filename);
+  return (await send(endpoint, baseUrl, url, headers, file, options.timeoutMs ?? UPLOAD_TIMEOUT_MS)) as ResponseOf<N>;
+}
+
+async function authHeaders(endpoint: Endpoint): Promise<Record<string, string>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (endpoint.auth !== 'none') {
     const session = await sessionItem.getValue();
     if (!session) throw new ApiError('unauthenticated', ERRORS.unauthenticated.message, 401);
     headers.Authorization = `Bearer ${session.token}`;
   }
-  if (parts.body !== undefined) headers['Content-Type'] = 'application/json';
+  return headers;
+}
 
-  const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+async function send(endpoint: Endpoint, baseUrl: string, url: string, headers: Record<string, string>, body: BodyInit | undefined, timeoutMs: number): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: endpoint.method,
       headers,
-      body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
+      body,
       // Bearer tokens only: cookies of the service's origin have no business here.
       credentials: 'omit',
       cache: 'no-store',
@@ -69,7 +103,7 @@ export async function call<N extends EndpointName>(name: N, ...[request, options
     );
   }
 
-  if (response.ok) return (await readSuccess(response, baseUrl)) as ResponseOf<N>;
+  if (response.ok) return readSuccess(response, baseUrl);
   const error = await readError(response, baseUrl);
   if (error instanceof ApiError && error.signedOut && endpoint.auth !== 'none') await clearSessionData();
   throw error;

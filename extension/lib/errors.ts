@@ -12,6 +12,7 @@ export type ExtensionErrorCode =
   | 'invalid_service_url'
   | 'no_workspace'
   | 'cannot_capture'
+  | 'google_cancelled'
   | 'internal';
 
 export type UiErrorCode = ErrorCode | ExtensionErrorCode;
@@ -81,6 +82,7 @@ const EXTENSION_CODES: readonly string[] = [
   'invalid_service_url',
   'no_workspace',
   'cannot_capture',
+  'google_cancelled',
   'internal',
 ] satisfies ExtensionErrorCode[];
 

@@ -28,7 +28,18 @@ export async function readState(serviceReachable: boolean | null = null): Promis
   return {
     serviceUrl,
     // The token stays in the background: pages get who is signed in, never the credential.
-    user: user ? { id: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email } : null,
+    user: user
+      ? {
+          id: user.id,
+          firstName: user.firstName,
+          lastName: user.lastName,
+          email: user.email,
+          emailVerified: user.emailVerified,
+          // Sessions stored before the field existed: assume a password (the usual case) until the next refresh.
+          hasPassword: user.hasPassword ?? true,
+          avatarUrl: user.avatarUrl ?? null,
+        }
+      : null,
     workspaces: session ? workspaces : [],
     defaultWorkspaceId: session ? exists(defaultWorkspaceId) : null,
     popupWorkspaceId: session ? exists(popupWorkspaceId) : null,

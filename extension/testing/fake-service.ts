@@ -6,6 +6,7 @@ export interface ReceivedRequest {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
+  /** Parsed JSON, or the raw bytes of a non-JSON body (uploads). */
   body: unknown;
 }
 
@@ -44,8 +45,8 @@ export async function startFakeService(answer: FakeService['answer'] = () => ({ 
     response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, X-Filename',
         'Access-Control-Max-Age': '600',
       });
       response.end();
@@ -54,12 +55,14 @@ export async function startFakeService(answer: FakeService['answer'] = () => ({ 
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
+      const json = !request.headers['content-type'] || request.headers['content-type'].includes('json');
       const received: ReceivedRequest = {
         method: request.method ?? '',
         path: request.url ?? '',
         headers: request.headers,
-        body: raw ? JSON.parse(raw) : undefined,
+        body: raw ? (json ? JSON.parse(raw) : bytes) : undefined,
       };
       service.requests.push(received);
       const reply = service.answer(received);

@@ -14,6 +14,8 @@ export const me: Me = {
   lastName: 'Lovelace',
   email: 'ada@example.com',
   emailVerified: false,
+  hasPassword: true,
+  avatarUrl: null,
   defaultWorkspaceId: WORKSPACE_ID,
   createdAt: '2025-01-01T00:00:00.000Z',
 };
@@ -58,6 +60,8 @@ export function captureResult(workspaceId = WORKSPACE_ID, duplicate = false): Ca
       body: 'An article\nhttps://example.com/article',
       hashtags: [],
       source: null,
+      media: [],
+      mediaFetch: null,
       createdBy: null,
       createdAt: now,
       updatedAt: now,

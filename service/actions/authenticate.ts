@@ -11,6 +11,8 @@ export type Authentication =
       status: 'ok';
       sessionId: string;
       user: { id: string; firstName: string; lastName: string };
+      /** Whether the person verified their email address (endpoints marked `verifiedEmail` need it). */
+      emailVerified: boolean;
       /** The caller's role in the asked-for workspace; null when not a member or no such workspace. */
       role: Role | null;
     };
@@ -20,6 +22,7 @@ interface Row {
   userId: string;
   firstName: string;
   lastName: string;
+  emailVerified: boolean;
   lastUsedAt: Date;
   ended: boolean;
   role: Role | null;
@@ -29,6 +32,7 @@ interface Row {
 // join matches nothing. Prepared once per connection (see runPrepared): this runs on every request.
 const AUTHENTICATE_SQL = `
   select s.id as "sessionId", s.user_id as "userId", u.first_name as "firstName", u.last_name as "lastName",
+         (u.email_verified_at is not null) as "emailVerified",
          s.last_used_at as "lastUsedAt", (s.revoked_at is not null or s.expires_at <= now()) as "ended",
          m.role as "role"
   from sessions s
@@ -65,6 +69,7 @@ export async function authenticate(
     status: 'ok',
     sessionId: row.sessionId,
     user: { id: row.userId, firstName: row.firstName, lastName: row.lastName },
+    emailVerified: row.emailVerified,
     role: row.role,
   };
 }

@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { CaptureInput } from '#shared/api/captures.js';
 import type { PostSource } from '#shared/api/posts.js';
+import type { MediaFetch } from '#shared/api/media.js';
 import { draftFromCapture } from '#shared/capture/draft-text.js';
+import { FETCH_MESSAGES, obviouslyPrivateHost } from '../media/capture-image.js';
 import { runPrepared } from '../db/prepared.js';
 import type { PostWithAuthor } from '../models/post.js';
 import { selectPostsWithAuthor } from './find-post.js';
@@ -40,6 +42,16 @@ const INSERT_SQL = `
   returning id, workspace_id as "workspaceId", created_by as "createdBy", status, title, body, hashtags, source,
             created_at as "createdAt", updated_at as "updatedAt", archived_at as "archivedAt"`;
 
+// An image capture also queues its image for the fetch job, in the same statement: the route stays one
+// round trip and a draft never exists without its fetch row.
+const IMAGE_INSERT_SQL = `
+  with p as (${INSERT_SQL}),
+  f as (
+    insert into capture_image_fetches (post_id, workspace_id, requested_by, image_url, state, reason, message)
+    select id, "workspaceId", $2, $8, $9, $10, $11 from p
+  )
+  select * from p`;
+
 /**
  * Turns a capture into a draft of the workspace. Idempotent on the client's id: the first call inserts
  * (`duplicate: false`); a repeat (the extension retrying after a lost response, the offline queue) finds
@@ -51,19 +63,22 @@ export async function captureToDraft(
   workspaceId: string,
   author: Author,
   capture: Capture,
-): Promise<{ post: PostWithAuthor; duplicate: boolean }> {
+  options: { fetchAllowedAddresses?: readonly string[] } = {},
+): Promise<{ post: PostWithAuthor; duplicate: boolean; mediaFetch?: MediaFetch }> {
   const { title, body } = draftFromCapture(capture);
-  const [inserted] = await runPrepared<Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>>(knex, 'minopa_capture_insert', INSERT_SQL, [
-    workspaceId,
-    author.id,
-    title,
-    body,
-    capture.draft?.hashtags ?? [],
-    JSON.stringify(sourceOf(capture, new Date())),
-    capture.clientId,
-  ]);
+  const values = [workspaceId, author.id, title, body, capture.draft?.hashtags ?? [], JSON.stringify(sourceOf(capture, new Date())), capture.clientId];
+  const mediaFetch = capture.kind === 'image' && capture.imageUrl ? initialFetch(capture.imageUrl, options.fetchAllowedAddresses ?? []) : undefined;
+  const [inserted] = mediaFetch
+    ? await runPrepared<Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>>(knex, 'minopa_image_capture_insert', IMAGE_INSERT_SQL, [
+        ...values, capture.imageUrl, mediaFetch.state, mediaFetch.reason, mediaFetch.message,
+      ])
+    : await runPrepared<Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>>(knex, 'minopa_capture_insert', INSERT_SQL, values);
   if (inserted) {
-    return { post: { ...inserted, authorFirstName: author.firstName, authorLastName: author.lastName }, duplicate: false };
+    return {
+      post: { ...inserted, authorFirstName: author.firstName, authorLastName: author.lastName },
+      duplicate: false,
+      ...(mediaFetch ? { mediaFetch } : {}),
+    };
   }
   const existing = (await selectPostsWithAuthor(knex).where({ 'p.workspaceId': workspaceId, 'p.clientId': capture.clientId }).first()) as
     | PostWithAuthor
@@ -71,4 +86,11 @@ export async function captureToDraft(
   // The row that conflicted cannot vanish between the two statements unless it was deleted meanwhile.
   if (!existing) throw new Error('capture conflicted on client_id but the existing post was not found');
   return { post: existing, duplicate: true };
+}
+
+/** Where a new image capture's fetch starts: the job's queue, or straight to the browser for a private host. */
+function initialFetch(imageUrl: string, allowedAddresses: readonly string[]): MediaFetch {
+  return obviouslyPrivateHost(imageUrl, allowedAddresses)
+    ? { state: 'needs_browser', reason: 'private_address', message: FETCH_MESSAGES.private_address }
+    : { state: 'pending', reason: null, message: null };
 }

@@ -65,7 +65,7 @@ describe('posts', () => {
     expect(cleared.body.title).toBeNull();
     const nothing = await app.request('PATCH', `${base}/posts/${post.id}`, { token: person.token, body: {} });
     expect(nothing.status).toBe(400);
-    expect(nothing.body.error.fields).toEqual([{ path: '', message: 'change at least one of title, body, hashtags' }]);
+    expect(nothing.body.error.fields).toEqual([{ path: '', message: 'change at least one of title, body, hashtags, mediaIds' }]);
     const badTag = await app.request('PATCH', `${base}/posts/${post.id}`, { token: person.token, body: { hashtags: ['no spaces'] } });
     expect(badTag.body.error.fields).toEqual([{ path: 'hashtags.0', message: 'may contain only letters, digits and underscores' }]);
   });

@@ -32,14 +32,14 @@ describe('workspaces', () => {
     expect(empty.body.error.fields).toEqual([{ path: 'name', message: 'must not be empty' }]);
   });
 
-  it('P14: members see each other’s name and role, never their email', async () => {
+  it('P14: members see each other’s name, avatar and role, never their email', async () => {
     const owner = await app.signUp({ firstName: 'Olive', lastName: 'Owner' });
     const editor = await app.signUp({ firstName: 'Eddie', lastName: 'Editor' });
     await app.db.knex('memberships').insert({ workspaceId: owner.workspaceId, userId: editor.user.id, role: 'editor' });
     const members = await app.request('GET', `/api/v1/workspaces/${owner.workspaceId}/members`, { token: editor.token });
     expect(members.body.items).toEqual([
-      { userId: owner.user.id, firstName: 'Olive', lastName: 'Owner', role: 'owner', joinedAt: expect.any(String) },
-      { userId: editor.user.id, firstName: 'Eddie', lastName: 'Editor', role: 'editor', joinedAt: expect.any(String) },
+      { userId: owner.user.id, firstName: 'Olive', lastName: 'Owner', role: 'owner', avatarUrl: null, joinedAt: expect.any(String) },
+      { userId: editor.user.id, firstName: 'Eddie', lastName: 'Editor', role: 'editor', avatarUrl: null, joinedAt: expect.any(String) },
     ]);
     expect(members.text).not.toContain(owner.email);
     expect(members.text).not.toContain('@');

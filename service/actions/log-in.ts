@@ -8,6 +8,7 @@ import { type RateLimitRule, hitRateLimit, peekRateLimit } from '../lib/rate-lim
 import { keyedHash } from '../lib/tokens.js';
 import { User } from '../models/user.js';
 import { createSession, type NewSession } from './create-session.js';
+import { rateLimitedError } from './rate-limited.js';
 
 /** Log-in limits: every attempt counts per IP; failures count per account. */
 export const LOG_IN_LIMITS: { perIp: RateLimitRule; perAccount: RateLimitRule } = {
@@ -18,7 +19,8 @@ export const LOG_IN_LIMITS: { perIp: RateLimitRule; perAccount: RateLimitRule } 
 /**
  * Checks email and password and opens a session. Rate limited in Postgres (shared by all instances):
  * 30 attempts per IP and 10 failures per account per 15 minutes, then 429 with Retry-After. An unknown
- * email costs the same password check as a wrong password, and both get the same answer.
+ * email costs the same password check as a wrong password, and both get the same answer. An account
+ * made with Google (no password) answers 401 password_not_set, which says to use Google or reset.
  */
 export async function logIn(
   knex: Knex,
@@ -29,30 +31,22 @@ export async function logIn(
   if (client.ip) {
     const perIp = await hitRateLimit(knex, `log-in:ip:${client.ip}`, LOG_IN_LIMITS.perIp);
     if (perIp.count > LOG_IN_LIMITS.perIp.limit) {
-      throw rateLimited('Too many sign-in attempts from your network.', perIp.retryAfterSeconds);
+      throw rateLimitedError('Too many sign-in attempts from your network.', perIp.retryAfterSeconds);
     }
   }
   // The email is keyed-hashed so the counters table holds no addresses.
   const accountKey = `log-in:account:${keyedHash(appSecret, input.email)}`;
   const failures = await peekRateLimit(knex, accountKey, LOG_IN_LIMITS.perAccount);
   if (failures.count >= LOG_IN_LIMITS.perAccount.limit) {
-    throw rateLimited('Too many failed sign-in attempts for this account.', failures.retryAfterSeconds);
+    throw rateLimitedError('Too many failed sign-in attempts for this account.', failures.retryAfterSeconds);
   }
   const user = await User.query(knex).findOne({ email: input.email });
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid) {
     await hitRateLimit(knex, accountKey, LOG_IN_LIMITS.perAccount);
-    throw new HttpError('invalid_credentials');
+    // An account made with Google has no password to match: say how to get in instead of "wrong password".
+    throw new HttpError(user && user.passwordHash === null ? 'password_not_set' : 'invalid_credentials');
   }
   const session = await createSession(knex, appSecret, user.id, { ...client, label: input.client });
   return { ...session, user };
-}
-
-function rateLimited(reason: string, retryAfterSeconds: number): HttpError {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  const wait = minutes === 1 ? 'a minute' : `${minutes} minutes`;
-  return new HttpError('rate_limited', `${reason} Please wait ${wait} and try again.`).withHeader(
-    'Retry-After',
-    String(retryAfterSeconds),
-  );
 }

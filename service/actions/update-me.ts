@@ -3,11 +3,27 @@ import { HttpError } from '../errors.js';
 import { Membership } from '../models/membership.js';
 import { User } from '../models/user.js';
 
-/** Sets the default workspace (where one-click captures go); only a workspace the person belongs to. */
-export async function updateMe(knex: Knex, userId: string, changes: { defaultWorkspaceId: string }): Promise<User> {
-  const membership = await Membership.query(knex).findById([changes.defaultWorkspaceId, userId]);
-  if (!membership) throw new HttpError('not_found', 'We could not find that workspace among yours.');
-  const user = await User.query(knex).patchAndFetchById(userId, { defaultWorkspaceId: changes.defaultWorkspaceId, updatedAt: new Date() });
+/** What PATCH /me may change. */
+export interface MeChanges {
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  defaultWorkspaceId?: string | undefined;
+}
+
+/**
+ * Corrects the person's names (P28) and/or sets the default workspace (where one-click captures go),
+ * only a workspace they belong to. Fields left out stay as they are.
+ */
+export async function updateMe(knex: Knex, userId: string, changes: MeChanges): Promise<User> {
+  if (changes.defaultWorkspaceId !== undefined) {
+    const membership = await Membership.query(knex).findById([changes.defaultWorkspaceId, userId]);
+    if (!membership) throw new HttpError('not_found', 'We could not find that workspace among yours.');
+  }
+  const patch: Partial<User> = { updatedAt: new Date() };
+  if (changes.firstName !== undefined) patch.firstName = changes.firstName;
+  if (changes.lastName !== undefined) patch.lastName = changes.lastName;
+  if (changes.defaultWorkspaceId !== undefined) patch.defaultWorkspaceId = changes.defaultWorkspaceId;
+  const user = await User.query(knex).patchAndFetchById(userId, patch);
   if (!user) throw new HttpError('unauthenticated');
   return user;
 }

@@ -1,142 +1,261 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Endpoint, type EndpointName, type Endpoints, endpoints as table } from '#shared/api/endpoints.js';
-import { ROLES, roleAllows } from '#shared/roles.js';
-import { createTestApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { ROLES, type Role, roleAllows } from '#shared/roles.js';
+import { createTestApp, type TestApp, type TestResponse, type TestUser } from '../testing/test-app.js';
+import { freshEmail, makeUser } from '../testing/teams.js';
+
+/**
+ * THE role × endpoint matrix (P24, P14), generated from shared/api/endpoints.ts: every endpoint with
+ * auth 'member' is called by each role in a fresh workspace, by a member of another workspace, with
+ * resource ids of another workspace, and without a session. A new member endpoint fails this file
+ * until it has a fixture below (TypeScript asks for one, and the first test checks it at run time).
+ */
 
 // Widened so optional fields (body, response, status) can be read on any endpoint.
 const endpoints: Record<EndpointName, Endpoint> = table;
-
 type MemberEndpoint = { [N in EndpointName]: Endpoints[N]['auth'] extends 'member' ? N : never }[EndpointName];
-
-/** A valid body per workspace endpoint; TypeScript asks for one when an endpoint is added. */
-const validBodies: Record<MemberEndpoint, () => unknown> = {
-  getWorkspace: () => undefined,
-  renameWorkspace: () => ({ name: `Renamed ${randomUUID().slice(0, 6)}` }),
-  listMembers: () => undefined,
-  createCapture: () => ({ clientId: randomUUID(), kind: 'page', url: 'https://example.com/article' }),
-  listPosts: () => undefined,
-  getPost: () => undefined,
-  updatePost: () => ({ title: 'Edited' }),
-  archivePost: () => undefined,
-  unarchivePost: () => undefined,
-  deletePost: () => undefined,
-};
 
 const memberEndpoints = (Object.keys(endpoints) as EndpointName[]).filter(
   (name): name is MemberEndpoint => endpoints[name].auth === 'member',
 );
 const signedInEndpoints = (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].auth !== 'none');
 
+/** A fresh workspace in which each of `people` has the role of the same name. */
+interface Scene {
+  workspaceId: string;
+  name: string;
+  people: Record<Role, TestUser>;
+}
+
+/** What to send: path params besides workspaceId, query and body. */
+interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** A JSON body. */
+  body?: unknown;
+  /** A file's bytes instead (endpoints with `upload: 'binary'`), with the headers that describe them. */
+  upload?: { bytes: Uint8Array; headers: Record<string, string> };
+}
+
+// The smallest valid PNG (1×1 pixel): type and size are read from the bytes, so uploads need real ones.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const pngUpload = () => ({ bytes: PNG, headers: { 'content-type': 'image/png', 'x-filename': 'pixel.png' } });
+
 let app: TestApp;
-let alice: TestUser;
-let bob: TestUser;
+let people: Record<Role, TestUser>;
+let outsider: TestUser;
 
-beforeAll(async () => {
-  app = await createTestApp();
-  alice = await app.signUp({ firstName: 'Alice' });
-  bob = await app.signUp({ firstName: 'Bob' });
-});
-afterAll(() => app.close());
+/** A member of the scene's workspace made for one call (a target to change or remove). */
+async function extraMember(scene: Scene, role: Role): Promise<string> {
+  const person = await makeUser(app, { firstName: `Extra ${role}` });
+  await app.db.knex('memberships').insert({ workspaceId: scene.workspaceId, userId: person.user.id, role });
+  return person.user.id;
+}
 
-const fill = (path: string, ids: { workspaceId: string; postId?: string; sessionId?: string }) =>
-  path.replace(/:(\w+)/g, (_, name: keyof typeof ids) => ids[name] ?? randomUUID());
-
-async function createPost(workspaceId: string, userId: string): Promise<string> {
+async function invitation(scene: Scene): Promise<string> {
   const [row] = await app.db
-    .knex('posts')
-    .insert({ workspaceId, createdBy: userId, title: 'Secret plan', body: 'Only for this workspace', status: 'draft' })
+    .knex('invitations')
+    .insert({
+      workspaceId: scene.workspaceId,
+      email: freshEmail(),
+      role: 'viewer',
+      tokenHash: randomUUID(),
+      invitedBy: scene.people.owner.user.id,
+      expiresAt: app.db.knex.raw(`now() + interval '1 day'`),
+    })
     .returning('id');
   return row.id as string;
 }
 
-describe('workspace access (P14, P24)', () => {
-  it('P14: a member of workspace A gets 404 for every endpoint of workspace B, exactly as for a workspace that does not exist', async () => {
-    const bobPost = await createPost(bob.workspaceId, bob.user.id);
+/** A medium uploaded to the scene's workspace by its owner. */
+async function media(scene: Scene): Promise<string> {
+  const uploaded = await send(table.uploadMedia, scene.workspaceId, { upload: pngUpload() }, scene.people.owner.token);
+  if (uploaded.status !== 201) throw new Error(`media fixture: upload answered ${uploaded.status} ${uploaded.text}`);
+  return uploaded.body.id as string;
+}
+
+/** An image capture (a draft waiting for its image) in the scene's workspace. */
+async function imageCapture(scene: Scene): Promise<string> {
+  const captured = await app.request('POST', `/api/v1/workspaces/${scene.workspaceId}/captures`, {
+    token: scene.people.owner.token,
+    body: { clientId: randomUUID(), kind: 'image', url: 'https://example.com/gallery', imageUrl: 'http://127.0.0.1:9/private.png' },
+  });
+  if (captured.status !== 201) throw new Error(`capture fixture: ${captured.status} ${captured.text}`);
+  return captured.body.post.id as string;
+}
+
+async function post(scene: Scene, status: 'draft' | 'archived' = 'draft'): Promise<string> {
+  const [row] = await app.db
+    .knex('posts')
+    .insert({
+      workspaceId: scene.workspaceId,
+      createdBy: scene.people.owner.user.id,
+      title: 'Secret plan',
+      body: 'Only for this workspace',
+      status,
+      archivedAt: status === 'archived' ? new Date() : null,
+    })
+    .returning('id');
+  return row.id as string;
+}
+
+/** The weakest role the product allows for an endpoint, and valid input for it. */
+interface Fixture {
+  role: Role;
+  call: (scene: Scene) => Promise<Call>;
+}
+
+/**
+ * Per member endpoint: the role the product defines for it (owner: everything incl. deleting the
+ * workspace; admin: members, accounts, settings, the audit log; editor: create, schedule, publish;
+ * viewer: read, and leave) and valid input made in the given workspace, such that every role allowed
+ * to call it succeeds. TypeScript reports a missing entry; so does the first test.
+ */
+const fixtures: Record<MemberEndpoint, Fixture> = {
+  getWorkspace: { role: 'viewer', call: async () => ({}) },
+  renameWorkspace: { role: 'admin', call: async () => ({ body: { name: `Renamed ${randomUUID().slice(0, 6)}` } }) },
+  deleteWorkspace: { role: 'owner', call: async (scene) => ({ body: { name: scene.name } }) },
+  transferOwnership: { role: 'owner', call: async (scene) => ({ body: { userId: scene.people.admin.user.id } }) },
+  listAuditEvents: { role: 'admin', call: async () => ({ query: { limit: '5' } }) },
+  listMembers: { role: 'viewer', call: async () => ({}) },
+  changeMemberRole: { role: 'admin', call: async (scene) => ({ params: { userId: await extraMember(scene, 'viewer') }, body: { role: 'editor' } }) },
+  removeMember: { role: 'admin', call: async (scene) => ({ params: { userId: await extraMember(scene, 'viewer') } }) },
+  // A second owner, so the owner's own call may leave too.
+  leaveWorkspace: { role: 'viewer', call: async (scene) => (await extraMember(scene, 'owner'), {}) },
+  createInvitation: { role: 'admin', call: async () => ({ body: { email: freshEmail(), role: 'viewer' } }) },
+  listInvitations: { role: 'admin', call: async () => ({}) },
+  revokeInvitation: { role: 'admin', call: async (scene) => ({ params: { invitationId: await invitation(scene) } }) },
+  createCapture: { role: 'editor', call: async () => ({ body: { clientId: randomUUID(), kind: 'page', url: 'https://example.com/article' } }) },
+  listPosts: { role: 'viewer', call: async () => ({}) },
+  getPost: { role: 'viewer', call: async (scene) => ({ params: { postId: await post(scene) } }) },
+  updatePost: { role: 'editor', call: async (scene) => ({ params: { postId: await post(scene) }, body: { title: 'Edited' } }) },
+  archivePost: { role: 'editor', call: async (scene) => ({ params: { postId: await post(scene) } }) },
+  unarchivePost: { role: 'editor', call: async (scene) => ({ params: { postId: await post(scene, 'archived') } }) },
+  deletePost: { role: 'editor', call: async (scene) => ({ params: { postId: await post(scene) } }) },
+  // Media: made through the API itself, so these do not depend on how the library stores things.
+  uploadMedia: { role: 'editor', call: async () => ({ upload: pngUpload() }) },
+  listMedia: { role: 'viewer', call: async () => ({}) },
+  getMedia: { role: 'viewer', call: async (scene) => ({ params: { mediaId: await media(scene) } }) },
+  deleteMedia: { role: 'editor', call: async (scene) => ({ params: { mediaId: await media(scene) } }) },
+  supplyCaptureImage: { role: 'editor', call: async (scene) => ({ params: { postId: await imageCapture(scene) }, upload: pngUpload() }) },
+};
+
+async function newScene(): Promise<Scene> {
+  const name = `Matrix ${randomUUID().slice(0, 8)}`;
+  const [workspace] = await app.db.knex('workspaces').insert({ name }).returning('id');
+  await app.db.knex('memberships').insert(ROLES.map((role) => ({ workspaceId: workspace.id, userId: people[role].user.id, role })));
+  return { workspaceId: workspace.id as string, name, people };
+}
+
+/** Calls `endpoint` of `workspaceId` with `call`'s input, as `token` (none: no session). */
+async function send(endpoint: Endpoint, workspaceId: string, call: Call, token?: string): Promise<TestResponse> {
+  if (!call.upload) return app.request(endpoint.method, url(endpoint, workspaceId, call), { token, body: call.body });
+  const response = await fetch(app.url + url(endpoint, workspaceId, call), {
+    method: endpoint.method,
+    headers: { ...call.upload.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: call.upload.bytes,
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: response.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text };
+}
+
+function url(endpoint: Endpoint, workspaceId: string, call: Call): string {
+  const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => (name === 'workspaceId' ? workspaceId : (call.params?.[name] ?? randomUUID())));
+  const query = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
+  return path + query;
+}
+
+/** What a workspace looks like from the database: if a refused call changed anything, this differs. */
+async function snapshot(workspaceId: string) {
+  const knex = app.db.knex;
+  return {
+    workspace: await knex('workspaces').where('id', workspaceId).first('name'),
+    members: await knex('memberships').where({ workspaceId }).orderBy('userId').select('userId', 'role'),
+    posts: await knex('posts').where({ workspaceId }).orderBy('id').select('id', 'title', 'status'),
+    invitations: await knex('invitations').where({ workspaceId }).orderBy('id').select('id', 'revokedAt'),
+    audit: await knex('auditEvents').where({ workspaceId }).count({ n: '*' }),
+  };
+}
+
+beforeAll(async () => {
+  app = await createTestApp();
+  people = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await makeUser(app, { firstName: role })]))) as Record<Role, TestUser>;
+  outsider = await makeUser(app, { firstName: 'Outsider' });
+});
+afterAll(() => app.close());
+
+describe('the role × endpoint matrix (P24, P14)', () => {
+  it('has a fixture for every member endpoint, and nothing else', () => {
+    expect(Object.keys(fixtures).sort()).toEqual([...memberEndpoints].sort());
+  });
+
+  it('P24: the endpoint table gives each member endpoint the role the product defines for it', () => {
+    const table = Object.fromEntries(memberEndpoints.map((name) => [name, endpoints[name].role ?? 'owner']));
+    expect(table).toEqual(Object.fromEntries(memberEndpoints.map((name) => [name, fixtures[name].role])));
+  });
+
+  it('P24: for every member endpoint and role, allowed roles succeed and weaker ones get 403 forbidden, changing nothing', async () => {
+    const outcomes: string[] = [];
     for (const name of memberEndpoints) {
       const endpoint = endpoints[name];
-      const body = validBodies[name]() ?? (endpoint.method === 'POST' || endpoint.method === 'PATCH' ? {} : undefined);
-      const intoB = await app.request(endpoint.method, fill(endpoint.path, { workspaceId: bob.workspaceId, postId: bobPost }), { token: alice.token, body });
-      const nowhere = await app.request(endpoint.method, fill(endpoint.path, { workspaceId: randomUUID() }), { token: alice.token, body });
-      expect({ name, status: intoB.status }).toEqual({ name, status: 404 });
-      expect(intoB.body).toEqual(nowhere.body);
-      expect(intoB.body.error.code).toBe('not_found');
-    }
-    // Nothing of B changed.
-    const post = await app.db.knex('posts').where('id', bobPost).first();
-    expect(post).toMatchObject({ title: 'Secret plan', status: 'draft' });
-    const workspace = await app.db.knex('workspaces').where('id', bob.workspaceId).first();
-    expect(workspace.name).toBe("Bob's workspace");
-  });
-
-  it("P14: B's post cannot be reached through A's workspace either", async () => {
-    const bobPost = await createPost(bob.workspaceId, bob.user.id);
-    for (const name of memberEndpoints.filter((n) => endpoints[n].path.includes(':postId'))) {
-      const endpoint = endpoints[name];
-      const response = await app.request(endpoint.method, fill(endpoint.path, { workspaceId: alice.workspaceId, postId: bobPost }), {
-        token: alice.token,
-        body: validBodies[name](),
-      });
-      expect({ name, status: response.status }).toEqual({ name, status: 404 });
-    }
-    expect(await app.db.knex('posts').where('id', bobPost).first()).toMatchObject({ title: 'Secret plan', status: 'draft' });
-  });
-
-  it('P24: every workspace endpoint checks the role: allowed roles succeed, weaker ones get 403', async () => {
-    const owner = await app.signUp({ firstName: 'Olga' });
-    const members = Object.fromEntries(
-      await Promise.all(
-        ROLES.filter((role) => role !== 'owner').map(async (role) => {
-          const person = await app.signUp({ firstName: role });
-          await app.db.knex('memberships').insert({ workspaceId: owner.workspaceId, userId: person.user.id, role });
-          return [role, person] as const;
-        }),
-      ),
-    );
-    members.owner = owner;
-    for (const role of ROLES) {
-      for (const name of memberEndpoints) {
-        const endpoint = endpoints[name];
-        const postId = await createPost(owner.workspaceId, owner.user.id);
-        const response = await app.request(endpoint.method, fill(endpoint.path, { workspaceId: owner.workspaceId, postId }), {
-          token: members[role]!.token,
-          body: validBodies[name](),
-        });
+      for (const role of ROLES) {
+        const scene = await newScene();
+        const call = await fixtures[name].call(scene);
+        const before = await snapshot(scene.workspaceId);
+        const response = await send(endpoint, scene.workspaceId, call, people[role].token);
         const allowed = roleAllows(role, endpoint.role ?? 'owner');
-        expect({ role, name, status: response.status }).toEqual({
-          role,
-          name,
-          status: allowed ? (endpoint.response ? (endpoint.status ?? 200) : 204) : 403,
-        });
-        if (!allowed) expect(response.body.error).toEqual({ code: 'forbidden', message: expect.stringContaining(`(${role})`) });
+        const expected = allowed ? (endpoint.response ? (endpoint.status ?? 200) : 204) : 403;
+        outcomes.push(`${name} as ${role}: ${response.status}${response.status === expected ? '' : ` (expected ${expected}: ${response.text.slice(0, 160)})`}`);
+        if (!allowed) {
+          expect(response.body.error).toEqual({ code: 'forbidden', message: expect.stringContaining(`(${role})`) });
+          expect(await snapshot(scene.workspaceId)).toEqual(before);
+        }
       }
     }
+    // One list for all, so a failure shows every wrong cell at once.
+    expect(outcomes.filter((line) => line.includes('expected'))).toEqual([]);
   });
 
-  it('a viewer can read but cannot capture or edit', async () => {
-    const owner = await app.signUp();
-    const viewer = await app.signUp();
-    await app.db.knex('memberships').insert({ workspaceId: owner.workspaceId, userId: viewer.user.id, role: 'viewer' });
-    const postId = await createPost(owner.workspaceId, owner.user.id);
-    const base = `/api/v1/workspaces/${owner.workspaceId}`;
-    expect((await app.request('GET', `${base}/posts/${postId}`, { token: viewer.token })).status).toBe(200);
-    const capture = await app.request('POST', `${base}/captures`, { token: viewer.token, body: validBodies.createCapture() });
-    expect(capture.status).toBe(403);
-    expect(capture.body.error.code).toBe('forbidden');
-    expect((await app.request('PATCH', `${base}/posts/${postId}`, { token: viewer.token, body: { title: 'Mine now' } })).status).toBe(403);
-    expect(await app.db.knex('posts').where('workspaceId', owner.workspaceId).count({ n: '*' })).toEqual([{ n: '1' }]);
+  it('P14: a member of another workspace gets the same 404 as for a workspace that does not exist, on every member endpoint', async () => {
+    for (const name of memberEndpoints) {
+      const endpoint = endpoints[name];
+      const scene = await newScene();
+      const call = await fixtures[name].call(scene);
+      const before = await snapshot(scene.workspaceId);
+      const intoOther = await send(endpoint, scene.workspaceId, call, outsider.token);
+      const nowhere = await send(endpoint, randomUUID(), call, outsider.token);
+      expect({ name, status: intoOther.status, body: intoOther.body }).toEqual({ name, status: 404, body: nowhere.body });
+      expect(intoOther.body.error.code).toBe('not_found');
+      expect(await snapshot(scene.workspaceId)).toEqual(before);
+    }
+  });
+
+  it("P14: ids of another workspace's members, invitations and posts are 404 through a workspace one owns", async () => {
+    const withIds = memberEndpoints.filter((name) => /:(?!workspaceId)\w+/.test(endpoints[name].path));
+    expect(withIds.length).toBeGreaterThan(0);
+    for (const name of withIds) {
+      const endpoint = endpoints[name];
+      const [mine, theirs] = [await newScene(), await newScene()];
+      const call = await fixtures[name].call(theirs);
+      const before = await snapshot(theirs.workspaceId);
+      const response = await send(endpoint, mine.workspaceId, call, people.owner.token);
+      expect({ name, status: response.status, code: response.body.error?.code }).toEqual({ name, status: 404, code: 'not_found' });
+      expect(await snapshot(theirs.workspaceId)).toEqual(before);
+    }
   });
 
   it('every endpoint that needs a session answers 401 without one', async () => {
+    const scene = await newScene();
     for (const name of signedInEndpoints) {
       const endpoint = endpoints[name];
-      const response = await app.request(endpoint.method, fill(endpoint.path, { workspaceId: alice.workspaceId }), { body: endpoint.body ? {} : undefined });
+      const response = await send(endpoint, scene.workspaceId, endpoint.upload ? { upload: pngUpload() } : { body: endpoint.body ? {} : undefined });
       expect({ name, status: response.status, code: response.body.error?.code }).toEqual({ name, status: 401, code: 'unauthenticated' });
     }
   });
 
   it('a malformed workspace id is 404 like any unknown one (after the session check)', async () => {
-    const response = await app.request('GET', '/api/v1/workspaces/not-a-uuid/posts', { token: alice.token });
+    const response = await app.request('GET', '/api/v1/workspaces/not-a-uuid/posts', { token: outsider.token });
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('not_found');
     expect((await app.request('GET', '/api/v1/workspaces/not-a-uuid/posts')).status).toBe(401);

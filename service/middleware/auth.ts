@@ -9,7 +9,8 @@ import { HttpError } from '../errors.js';
  * Enforces an endpoint's `auth`: a bearer session for 'session', plus membership with at least `role`
  * in `:workspaceId` for 'member' (P24). A missing or unknown token is 401 unauthenticated, an expired or
  * revoked one 401 session_expired. Not a member and no such workspace are the same 404 (P14); a member
- * whose role is too weak gets 403.
+ * whose role is too weak gets 403. Endpoints marked `verifiedEmail` (publishing, inviting) also need a
+ * verified email address: 403 email_not_verified otherwise (drafts can be captured before verifying).
  */
 export function requireAuth(endpoint: Endpoint, deps: AppDeps): AppMiddleware {
   if (endpoint.auth === 'none') return (_ctx, next) => next();
@@ -38,6 +39,8 @@ export function requireAuth(endpoint: Endpoint, deps: AppDeps): AppMiddleware {
     } else {
       ctx.state.auth = session;
     }
+    // After the membership check, so a stranger to the workspace still gets the same 404 (P14).
+    if (endpoint.verifiedEmail && !result.emailVerified) throw new HttpError('email_not_verified');
     await next();
   };
 }

@@ -18,8 +18,9 @@ export function extensionCors(config: Pick<Config, 'allowedExtensionOrigins'>): 
       const ok = allowed ? allowed.includes(origin) : ANY_EXTENSION.test(origin);
       return ok ? origin : '';
     },
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
-    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    // X-Filename: the file name of a raw upload (media library, avatar).
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Filename'],
     exposeHeaders: ['Retry-After', 'X-Request-Id'],
     maxAge: 600,
     keepHeadersOnError: true,

@@ -12,7 +12,8 @@ import { HttpError } from '../errors.js';
  * plus JSON.parse, with the error mapping in one place.
  */
 export function jsonBody(endpoint: Endpoint): AppMiddleware {
-  if (!endpoint.body) return (_ctx, next) => next();
+  // Uploads stream their raw body to the handler (middleware/upload-body.ts).
+  if (!endpoint.body || endpoint.upload) return (_ctx, next) => next();
   return async (ctx, next) => {
     const length = ctx.request.length;
     const chunked = ctx.get('transfer-encoding') !== '';

@@ -8,10 +8,16 @@ export class User extends Model {
   declare firstName: string;
   declare lastName: string;
   declare email: string;
-  declare passwordHash: string;
+  /** Null for accounts made with Google sign-in that never set a password. */
+  declare passwordHash: string | null;
   declare ageConfirmedAt: Date;
   declare emailVerifiedAt: Date | null;
   declare defaultWorkspaceId: string | null;
+  /** The avatar (P1): stored image, its square thumbnail (what members see), type, and 'upload' or 'import' (Google). */
+  declare avatarKey: string | null;
+  declare avatarThumbnailKey: string | null;
+  declare avatarMimeType: string | null;
+  declare avatarSource: 'upload' | 'import' | null;
   declare createdAt: Date;
   declare updatedAt: Date;
 }

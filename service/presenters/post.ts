@@ -1,8 +1,11 @@
 import type { Post } from '#shared/api/posts.js';
-import type { PostWithAuthor } from '../models/post.js';
+import type { PostWithMedia } from '../media/post-media.js';
 
-/** A post as the API shows it; `createdBy` is null once the author's account is gone. */
-export function presentPost(post: PostWithAuthor): Post {
+/**
+ * A post as the API shows it; `createdBy` is null once the author's account is gone. Its media come
+ * signed (media/post-media.ts `withMedia`), in order.
+ */
+export function presentPost(post: PostWithMedia): Post {
   return {
     id: post.id,
     workspaceId: post.workspaceId,
@@ -11,6 +14,8 @@ export function presentPost(post: PostWithAuthor): Post {
     body: post.body,
     hashtags: post.hashtags,
     source: post.source,
+    media: post.media,
+    mediaFetch: post.mediaFetch,
     createdBy:
       post.createdBy && post.authorFirstName !== null && post.authorLastName !== null
         ? { id: post.createdBy, firstName: post.authorFirstName, lastName: post.authorLastName }

@@ -7,12 +7,19 @@ export function presentWorkspace(workspace: Pick<Workspace, 'id' | 'name' | 'cre
   return { id: workspace.id, name: workspace.name, role, createdAt: workspace.createdAt.toISOString() };
 }
 
-/** A member as other members see them: name and role, nothing else (P14). */
-export function presentMember(member: { userId: string; firstName: string; lastName: string; role: Role; joinedAt: Date }): Member {
+/**
+ * A member as other members see them: name, avatar and role, nothing else (P14). `avatarUrl` is the
+ * signed address of their avatar (media/urls.ts `avatarUrlOf`), or null.
+ */
+export function presentMember(
+  member: { userId: string; firstName: string; lastName: string; role: Role; joinedAt: Date },
+  avatarUrl: string | null,
+): Member {
   return {
     userId: member.userId,
     firstName: member.firstName,
     lastName: member.lastName,
+    avatarUrl,
     role: member.role,
     joinedAt: member.joinedAt.toISOString(),
   };

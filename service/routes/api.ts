@@ -4,16 +4,20 @@ import type { AppDeps, AppMiddleware, AppState } from '../context.js';
 import { clientInfo } from '../lib/client-info.js';
 import { requireAuth } from '../middleware/auth.js';
 import { jsonBody } from '../middleware/json-body.js';
+import { abandonUpload, uploadBody } from '../middleware/upload-body.js';
 import { validateInput } from '../middleware/validate.js';
 import { authHandlers } from './auth.js';
+import { invitationHandlers } from './invitations.js';
 import { legalHandlers } from './legal.js';
+import { mediaHandlers } from './media.js';
 import { meHandlers } from './me.js';
+import { memberHandlers } from './members.js';
 import { postHandlers } from './posts.js';
 import type { Handler, HandlerContext, Handlers } from './types.js';
 import { workspaceHandlers } from './workspaces.js';
 
 /** Every endpoint's handler. Typed as `Handlers`, so an endpoint without one fails to compile. */
-export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...postHandlers };
+export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...mediaHandlers };
 
 /** Options for the API router. */
 export interface ApiRouterOptions {
@@ -45,12 +49,14 @@ function run(endpoint: Endpoint, handler: Handler<EndpointName>, deps: AppDeps, 
       knex: deps.db.knex,
       config: deps.config,
       log: ctx.state.log,
+      storage: deps.storage,
+      upload: endpoint.upload ? uploadBody(ctx) : undefined,
       // Only sign-up and log-in record the client; the hot paths never pay for reading it.
       get client() {
         return clientInfo(ctx.request);
       },
     } as HandlerContext<EndpointName>;
-    const body = await handler(context);
+    const body = endpoint.upload ? await handler(context).catch((error: unknown) => abandonUpload(ctx, error)) : await handler(context);
     if (!endpoint.response) {
       ctx.status = 204;
       return;

@@ -2,8 +2,15 @@ import Router from '@koa/router';
 import type { AppDeps, AppState } from '../context.js';
 import { buildOpenApi } from '../openapi.js';
 import { type ApiRouterOptions, registerApi } from './api.js';
+import { registerDevEmails } from './dev-emails.js';
+import { registerEmailUnsubscribe } from './email-unsubscribe.js';
+import { registerInvitationPages } from '../pages/invitations/accept-page.js';
 import { registerHealth } from './health.js';
 import { registerLegalPages } from './legal-pages.js';
+import { registerMediaFiles } from './media-files.js';
+import { registerGoogleRoutes } from '../auth/google/routes.js';
+import { registerAccountPages } from '../pages/account/index.js';
+import { mountGoogleSandbox } from '../sandbox/google/mount.js';
 
 /** Every route of the service in one router, so a known path with another method answers 405. */
 export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
@@ -15,6 +22,13 @@ export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Rout
     ctx.body = openApi;
   });
   registerLegalPages(router, deps);
+  registerAccountPages(router, deps);
+  registerGoogleRoutes(router, deps);
+  mountGoogleSandbox(router, deps);
+  registerInvitationPages(router, deps);
+  registerEmailUnsubscribe(router, deps);
+  registerDevEmails(router, deps);
+  registerMediaFiles(router, deps);
   registerApi(router, deps, options);
   return router;
 }

@@ -4,12 +4,16 @@ import type { Config } from '../config.js';
 import type { MemberAuth, SessionAuth } from '../context.js';
 import type { ClientInfo } from '../lib/client-info.js';
 import type { Logger } from '../logger.js';
+import type { UploadBody } from '../middleware/upload-body.js';
+import type { BlobStorage } from '../storage/index.js';
 
 type AuthOf<N extends EndpointName> = Endpoints[N]['auth'] extends 'member'
   ? MemberAuth
   : Endpoints[N]['auth'] extends 'session'
     ? SessionAuth
     : undefined;
+
+type UploadOf<N extends EndpointName> = Endpoints[N] extends { upload: 'binary' } ? UploadBody : undefined;
 
 /** Everything a route handler gets: validated input, who is calling, and the service's dependencies. */
 export interface HandlerContext<N extends EndpointName> {
@@ -19,8 +23,11 @@ export interface HandlerContext<N extends EndpointName> {
   config: Config;
   log: Logger;
   client: ClientInfo;
+  storage: BlobStorage;
+  /** `upload: 'binary'` endpoints: the request body as a stream, not yet read. */
+  upload: UploadOf<N>;
   /** Set to answer with another success status than the endpoint's (e.g. 200 for a repeated capture). */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
 }
 
 /** Calls one action and returns a presenter's output: the endpoint's response (undefined for 204). */

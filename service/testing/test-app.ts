@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import knex from 'knex';
 import { inject } from 'vitest';
 import type { AuthResult } from '#shared/api/auth.js';
@@ -10,6 +13,8 @@ import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import { type Database, knexOptions, migrateLatest, openDatabase } from '../db.js';
 import { createLogger } from '../logger.js';
+import type { BlobStorage } from '../storage/index.js';
+import { LocalStorage } from '../storage/local.js';
 
 /**
  * A response read by `request`: status, headers and the parsed JSON body (or the text when not JSON).
@@ -47,6 +52,8 @@ export interface TestApp {
   config: Config;
   /** Every log line the app wrote (JSON strings), for asserting what is and is not logged. */
   logs: string[];
+  /** The media storage the app uses (local disk in a temporary folder unless a test gave its own). */
+  storage: BlobStorage;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see TestResponse
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   /** Signs up a new person (unique email) accepting the current legal versions; fields can be overridden. */
@@ -69,6 +76,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: true,
     allowedExtensionOrigins: null,
     logLevel: 'debug',
+    resendApiKey: undefined,
+    resendBaseUrl: 'http://127.0.0.1:9/resend-not-configured',
+    emailFrom: 'Minopa <hello@minopa.localhost>',
+    jobsEnabled: false,
+    media: {
+      dir: '/nonexistent/media',
+      maxBytes: { image: 20 * 1024 * 1024, video: 1024 * 1024 * 1024, document: 100 * 1024 * 1024 },
+      urlTtlSeconds: 3600,
+      fetchTimeoutMs: 5_000,
+      fetchAllowedAddresses: [],
+    },
+    s3: undefined,
     ...overrides,
   };
 }
@@ -83,6 +102,8 @@ export interface TestAppOptions {
    * other test sees, such as publishing a new legal version. PGlite databases are per file anyway.
    */
   isolated?: boolean;
+  /** Media storage to use (e.g. S3 against the local S3 server); default: a fresh local folder, removed on close. */
+  storage?: BlobStorage;
 }
 
 /**
@@ -102,10 +123,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await migrateLatest(db.knex);
   await syncLegalDocuments(db.knex);
   const logs: string[] = [];
-  const app = createApp({ config, db, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }) });
+  // Signed media addresses must point at this server, whose port is known only once it listens.
+  let url = '';
+  const mediaDir = options.storage ? null : await mkdtemp(join(tmpdir(), 'minopa-media-'));
+  const storage = options.storage ?? new LocalStorage({ dir: mediaDir!, appSecret: config.appSecret, publicUrl: () => url });
+  const app = createApp({ config, db, storage, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }) });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...opts.headers };
@@ -148,6 +173,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db,
     config,
     logs,
+    storage,
     request,
     signUp,
     async close() {
@@ -156,6 +182,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         server.closeAllConnections();
       });
       if (!options.database) await db.close();
+      if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { Id, Timestamp, requiredText } from './common.js';
 
-const Email = z
+/** An email address as a person types it; stored and compared lowercase. */
+export const Email = z
   .email({ message: 'must be an email address like name@example.com' })
   .max(254)
   .transform((email) => email.toLowerCase());
 
-const Password = z
+/** A new password (sign-up, reset, change). */
+export const Password = z
   .string()
   .min(LIMITS.passwordMinLength, { message: `must be at least ${LIMITS.passwordMinLength} characters` })
   .max(LIMITS.passwordMaxLength, { message: `must be at most ${LIMITS.passwordMaxLength} characters` });
@@ -53,6 +55,8 @@ export const Me = z
     lastName: z.string(),
     email: z.string(),
     emailVerified: z.boolean(),
+    hasPassword: z.boolean().meta({ description: 'False for accounts made with Google that never set a password.' }),
+    avatarUrl: z.string().nullable().meta({ description: 'Signed, expiring address of the square avatar; null when there is none.' }),
     defaultWorkspaceId: Id.nullable(),
     createdAt: Timestamp,
   })
@@ -69,7 +73,14 @@ export const AuthResult = z
 export type AuthResult = z.output<typeof AuthResult>;
 
 export const UpdateMeInput = z
-  .strictObject({ defaultWorkspaceId: Id })
+  .strictObject({
+    firstName: requiredText(LIMITS.personNameLength).optional(),
+    lastName: requiredText(LIMITS.personNameLength).optional(),
+    defaultWorkspaceId: Id.optional(),
+  })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), {
+    message: 'change at least one of firstName, lastName and defaultWorkspaceId',
+  })
   .meta({ id: 'UpdateMeInput' });
 export type UpdateMeInput = z.input<typeof UpdateMeInput>;
 
@@ -79,6 +90,9 @@ export const SessionInfo = z
     current: z.boolean(),
     client: z.string().nullable(),
     userAgent: z.string().nullable(),
+    browser: z.string().nullable().meta({ description: 'Read from the user agent, e.g. "Chrome 126".' }),
+    os: z.string().nullable().meta({ description: 'Read from the user agent, e.g. "macOS 14.5".' }),
+    deviceType: z.enum(['desktop', 'mobile', 'tablet', 'other']).nullable(),
     createdAt: Timestamp,
     lastUsedAt: Timestamp,
     expiresAt: Timestamp,

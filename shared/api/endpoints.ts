@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { Endpoint } from './endpoint.js';
 import { authEndpoints } from './endpoints/auth.js';
 import { legalEndpoints } from './endpoints/legal.js';
+import { mediaEndpoints } from './endpoints/media.js';
 import { meEndpoints } from './endpoints/me.js';
+import { membersEndpoints } from './endpoints/members.js';
 import { postsEndpoints } from './endpoints/posts.js';
 import { workspacesEndpoints } from './endpoints/workspaces.js';
 
@@ -17,7 +19,9 @@ export const endpoints = {
   ...authEndpoints,
   ...meEndpoints,
   ...workspacesEndpoints,
+  ...membersEndpoints,
   ...postsEndpoints,
+  ...mediaEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 

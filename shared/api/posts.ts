@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { Id, PageQuery, Timestamp, text } from './common.js';
+import { MEDIA_PER_POST_MAX, MediaFetch, PostMedia } from './media.js';
 
-export const POST_STATUSES = ['draft', 'archived'] as const;
+/** 'scheduled' is set by publishing; media used by a scheduled post cannot be deleted. */
+export const POST_STATUSES = ['draft', 'scheduled', 'archived'] as const;
 export const PostStatus = z.enum(POST_STATUSES);
 export type PostStatus = z.output<typeof PostStatus>;
 
@@ -58,6 +60,8 @@ export const Post = z
     body: z.string(),
     hashtags: z.array(z.string()),
     source: PostSource.nullable(),
+    media: z.array(PostMedia).meta({ description: 'The media of the post, in order.' }),
+    mediaFetch: MediaFetch.nullable().meta({ description: "Image captures only: fetching the captured image into the library." }),
     createdBy: z.object({ id: Id, firstName: z.string(), lastName: z.string() }).nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -89,8 +93,14 @@ export const UpdatePostInput = z
     title: text(LIMITS.titleLength).nullable().optional(),
     body: text(LIMITS.postBodyLength).optional(),
     hashtags: Hashtags.optional(),
+    mediaIds: z
+      .array(Id)
+      .max(MEDIA_PER_POST_MAX, { message: `at most ${MEDIA_PER_POST_MAX} media per post` })
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list the same media twice' })
+      .optional()
+      .meta({ description: "The post's media in order (ids from this workspace's library); replaces the current list." }),
   })
-  .refine((input) => Object.keys(input).length > 0, { message: 'change at least one of title, body, hashtags' })
+  .refine((input) => Object.keys(input).length > 0, { message: 'change at least one of title, body, hashtags, mediaIds' })
   .meta({ id: 'UpdatePostInput' });
 export type UpdatePostInput = z.input<typeof UpdatePostInput>;
 

@@ -24,8 +24,38 @@ export const WorkspaceNameInput = z
 export type WorkspaceNameInput = z.input<typeof WorkspaceNameInput>;
 
 export const Member = z
-  .object({ userId: Id, firstName: z.string(), lastName: z.string(), role: RoleSchema, joinedAt: Timestamp })
+  .object({
+    userId: Id,
+    firstName: z.string(),
+    lastName: z.string(),
+    avatarUrl: z.string().nullable().meta({ description: 'Signed, expiring address of the square avatar; null when there is none (P14).' }),
+    role: RoleSchema,
+    joinedAt: Timestamp,
+  })
   .meta({ id: 'Member' });
 export type Member = z.output<typeof Member>;
 
 export const MemberList = z.object({ items: z.array(Member) });
+export type MemberList = z.output<typeof MemberList>;
+
+export const MemberParams = z.strictObject({ workspaceId: Id, userId: Id });
+
+export const ChangeRoleInput = z
+  .strictObject({ role: RoleSchema.meta({ description: 'The new role. Only an owner may make someone an owner.' }) })
+  .meta({ id: 'ChangeRoleInput' });
+export type ChangeRoleInput = z.input<typeof ChangeRoleInput>;
+
+export const TransferOwnershipInput = z
+  .strictObject({ userId: Id.meta({ description: 'The member who becomes an owner; you become an admin.' }) })
+  .meta({ id: 'TransferOwnershipInput' });
+export type TransferOwnershipInput = z.input<typeof TransferOwnershipInput>;
+
+export const DeleteWorkspaceInput = z
+  .strictObject({
+    name: z
+      .string()
+      .max(LIMITS.workspaceNameLength + 20)
+      .meta({ description: "The workspace's current name, typed by the person as confirmation." }),
+  })
+  .meta({ id: 'DeleteWorkspaceInput' });
+export type DeleteWorkspaceInput = z.input<typeof DeleteWorkspaceInput>;

@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { FormError } from '../../components/FormError.js';
 import { useExtensionState } from '../../hooks/useExtensionState.js';
 import { AccountPanel } from './AccountPanel.js';
+import { ProfilePanel } from './ProfilePanel.js';
+import { MembersPanel } from './members/MembersPanel.js';
 import { QueuePanel } from './QueuePanel.js';
 import { ServicePanel } from './ServicePanel.js';
+import { SessionsPanel } from './SessionsPanel.js';
 import { SignInForm } from './SignInForm.js';
 import { SignUpForm } from './SignUpForm.js';
+import { VerifyEmailBanner } from './VerifyEmailBanner.js';
 
 /** The options page: who is signed in (or sign up / sign in), what waits to be sent, the service address. */
 export function App() {
@@ -29,7 +33,12 @@ export function App() {
             </p>
           )}
           {state.user ? (
-            <AccountPanel state={state} onState={setState} welcome={welcome} />
+            <>
+              <VerifyEmailBanner state={state} />
+              <AccountPanel state={state} onState={setState} welcome={welcome} />
+              <ProfilePanel state={state} onState={setState} />
+              <SessionsPanel userId={state.user.id} />
+            </>
           ) : mode === 'sign-up' ? (
             <SignUpForm
               onSignedUp={(next) => {
@@ -47,6 +56,7 @@ export function App() {
               onSwitch={() => setMode('sign-up')}
             />
           )}
+          {state.user && <MembersPanel state={state} onState={setState} />}
           <QueuePanel state={state} onState={setState} onFlushed={() => reload(false)} />
           <ServicePanel state={state} onState={setState} />
         </>

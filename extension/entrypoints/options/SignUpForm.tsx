@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError.js';
 import { useAction } from '../../hooks/useAction.js';
 import { toUiError, type UiError } from '../../lib/errors.js';
 import { sendMessage, type ExtensionState } from '../../lib/messaging/protocol.js';
+import { GoogleButton } from './GoogleButton.js';
 
 const FIELD_NAMES = ['firstName', 'lastName', 'email', 'password', 'ageConfirmed'];
 
@@ -21,7 +22,10 @@ interface SignUpFormProps {
   onSwitch: () => void;
 }
 
-/** Create an account: name, email, password, age confirmation, and acceptance of the current legal documents. */
+/**
+ * Create an account: name, email, password, age confirmation, and acceptance of the current legal documents;
+ * or with Google, which takes the name and email from Google but needs the same two boxes ticked.
+ */
 export function SignUpForm({ onSignedUp, onSwitch }: SignUpFormProps) {
   const [values, setValues] = useState({ firstName: '', lastName: '', email: '', password: '' });
   const [ageConfirmed, setAgeConfirmed] = useState(false);
@@ -48,7 +52,15 @@ export function SignUpForm({ onSignedUp, onSwitch }: SignUpFormProps) {
     });
     onSignedUp(state);
   });
-  const errors = formErrors(signUp.error, fieldFor);
+  const google = useAction(async () => {
+    const state = await sendMessage('signInWithGoogle', {
+      intent: 'sign-up',
+      ageConfirmed,
+      acceptedLegalVersions: accepted && legal ? { terms: legal.terms.version, privacy: legal.privacy.version } : null,
+    });
+    onSignedUp(state);
+  });
+  const errors = formErrors(signUp.error ?? google.error, fieldFor);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -107,6 +119,7 @@ export function SignUpForm({ onSignedUp, onSwitch }: SignUpFormProps) {
           <Button type="submit" pending={signUp.pending} pendingLabel="Creating account…" data-testid="signup-submit">
             Create account
           </Button>
+          <GoogleButton pending={google.pending} onClick={() => void google.run()} testId="google-signup" />
         </div>
       </form>
       <p className="switch">

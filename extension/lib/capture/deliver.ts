@@ -1,4 +1,5 @@
 import { CaptureInput as CaptureInputSchema, type CaptureInput } from '#shared/api/captures.js';
+import type { MediaFetch } from '#shared/api/media.js';
 import { call } from '../api-client.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
 import { enqueueCapture, flushOfflineQueue, queuedCount } from '../offline-queue.js';
@@ -6,7 +7,15 @@ import { defaultWorkspaceIdItem, sessionItem, workspacesItem } from '../storage.
 
 /** Where a capture went. Context-menu captures turn this into a notification, the popup into a message. */
 export type DeliveryOutcome =
-  | { status: 'saved'; workspaceId: string; workspaceName: string; postId: string; duplicate: boolean }
+  | {
+      status: 'saved';
+      workspaceId: string;
+      workspaceName: string;
+      postId: string;
+      duplicate: boolean;
+      /** Image captures: where fetching the image into the library stands (the browser may have to supply it). */
+      mediaFetch: MediaFetch | null;
+    }
   /** Kept in the offline queue: the service is down, or the session ended (then: sign in again). */
   | { status: 'queued'; workspaceId: string; workspaceName: string; reason: 'service_unreachable' | 'signed_out' }
   | { status: 'rejected'; workspaceId: string; error: ApiError | ExtensionError }
@@ -44,7 +53,7 @@ export async function deliverCapture(capture: CaptureInput, workspaceId?: string
     const result = await call('createCapture', { params: { workspaceId: targetId }, body: capture });
     // The service answers again: anything that waited can go now.
     if ((await queuedCount()) > 0) void flushOfflineQueue().catch(() => undefined);
-    return { status: 'saved', workspaceId: targetId, workspaceName, postId: result.post.id, duplicate: result.duplicate };
+    return { status: 'saved', workspaceId: targetId, workspaceName, postId: result.post.id, duplicate: result.duplicate, mediaFetch: result.post.mediaFetch };
   } catch (error) {
     const reason = queueReason(error);
     if (!reason) {

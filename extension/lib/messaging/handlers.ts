@@ -9,9 +9,33 @@ import {
   signOut,
   signUp,
 } from '../account.js';
+import { removeAvatar, setAvatar } from '../avatar.js';
 import { saveDraft } from '../capture/save-draft.js';
+import { signInWithGoogle } from '../google-sign-in.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
+import {
+  acceptInvitation,
+  changeMemberRole,
+  getMembers,
+  inviteMember,
+  leaveWorkspace,
+  previewInvitation,
+  removeMember,
+  revokeInvitation,
+  transferOwnership,
+} from '../members.js';
 import { flushOfflineQueue } from '../offline-queue.js';
+import {
+  changeEmail,
+  changePassword,
+  getAuthProviders,
+  listSessions,
+  requestPasswordReset,
+  resendVerificationEmail,
+  revokeOtherSessions,
+  revokeSession,
+  updateProfile,
+} from '../profile.js';
 import { clearRejected } from '../rejected.js';
 import { readState } from '../state.js';
 import { getTabContext } from '../tab-context.js';
@@ -26,6 +50,18 @@ const handlers: Handlers = {
   signUp,
   signIn,
   signOut,
+  getAuthProviders,
+  signInWithGoogle,
+  requestPasswordReset,
+  resendVerificationEmail,
+  updateProfile,
+  changeEmail,
+  changePassword,
+  setAvatar,
+  removeAvatar,
+  listSessions,
+  revokeSession,
+  revokeOtherSessions,
   setDefaultWorkspace,
   setServiceUrl,
   getTabContext,
@@ -36,6 +72,15 @@ const handlers: Handlers = {
     return readState();
   },
   openOptionsPage,
+  getMembers,
+  inviteMember,
+  revokeInvitation,
+  changeMemberRole,
+  removeMember,
+  transferOwnership,
+  leaveWorkspace,
+  previewInvitation,
+  acceptInvitation,
 };
 
 /**

@@ -1,6 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageMetadata } from '#shared/api/captures.js';
+import type { Invitation, InvitationPreview } from '#shared/api/invitations.js';
 import type { CurrentLegalDocuments } from '#shared/api/legal.js';
+import type { Member } from '#shared/api/workspaces.js';
 import type { Role } from '#shared/roles.js';
 
 /**
@@ -15,6 +17,12 @@ export interface SignedInUser {
   firstName: string;
   lastName: string;
   email: string;
+  /** False until the person opened the link emailed to them (publishing and inviting wait for it). */
+  emailVerified: boolean;
+  /** False for accounts made with Google that never set a password. */
+  hasPassword: boolean;
+  /** Signed, expiring address of the square avatar; null when there is none. */
+  avatarUrl: string | null;
 }
 
 export interface WorkspaceChoice {
@@ -91,6 +99,43 @@ export interface FlushResult {
   stoppedBecause: 'service_unreachable' | 'signed_out' | null;
 }
 
+/** What the person chose when pressing "Continue with Google". */
+export interface GoogleSignInRequest {
+  intent: 'sign-in' | 'sign-up';
+  /** Sign-up only: the boxes the person ticked on the sign-up form. */
+  ageConfirmed?: boolean;
+  acceptedLegalVersions?: { terms: string; privacy: string } | null;
+}
+
+/** Sign-in methods the service offers besides email and password. */
+export interface AuthProvidersView {
+  google: { enabled: boolean; sandbox: boolean };
+}
+
+/** One of the person's sessions, as the Sessions panel lists it. */
+export interface SessionView {
+  id: string;
+  /** The session of this browser. */
+  current: boolean;
+  /** What signed in, e.g. "Minopa for Chrome". */
+  client: string | null;
+  browser: string | null;
+  os: string | null;
+  deviceType: 'desktop' | 'mobile' | 'tablet' | 'other' | null;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
+/** The Members panel of one workspace: who is in it, and (admins and owners) who is invited. */
+export interface MembersPanelData {
+  /** The workspace, with the signed-in person's role in it. */
+  workspace: WorkspaceChoice;
+  myUserId: string;
+  members: Member[];
+  /** Pending invitations; null when the person's role may not see them. */
+  invitations: Invitation[] | null;
+}
+
 /** Message name → handler signature (argument = what the page sends, result = what it gets back). */
 export interface ProtocolMap {
   /** The current state; with `refresh`, first re-reads the person and workspaces from the service. */
@@ -100,6 +145,28 @@ export interface ProtocolMap {
   signUp(data: SignUpRequest): ExtensionState;
   signIn(data: { email: string; password: string }): ExtensionState;
   signOut(): ExtensionState;
+  /** Whether "Continue with Google" is offered (and whether a sandbox stands in for Google). */
+  getAuthProviders(): AuthProvidersView;
+  /** Runs Google sign-in in a browser window (identity.launchWebAuthFlow) and opens the session. */
+  signInWithGoogle(data: GoogleSignInRequest): ExtensionState;
+  /** Emails a password reset link; the answer is the same whether or not the address has an account. */
+  requestPasswordReset(data: { email: string }): { message: string };
+  /** Emails a new link to verify the signed-in person's address. */
+  resendVerificationEmail(): { message: string };
+  /** Corrects the person's names (P28). */
+  updateProfile(data: { firstName: string; lastName: string }): ExtensionState;
+  /** Sends a confirmation link to the new address; the account switches once it is opened. */
+  changeEmail(data: { email: string; password?: string }): { pendingEmail: string; message: string };
+  /** Changes the password; every other session is signed out. */
+  changePassword(data: { currentPassword: string; newPassword: string }): { signedOutSessions: number };
+  /** Uploads the avatar (a picture as a data: URL: Files cannot cross messages); the service makes it square. */
+  setAvatar(data: { dataUrl: string; filename?: string }): ExtensionState;
+  removeAvatar(): ExtensionState;
+  listSessions(): SessionView[];
+  /** Signs one other device out; returns the sessions left. */
+  revokeSession(data: { sessionId: string }): SessionView[];
+  /** Signs every other device out; returns how many and the sessions left. */
+  revokeOtherSessions(): { revoked: number; sessions: SessionView[] };
   setDefaultWorkspace(data: { workspaceId: string }): ExtensionState;
   /** Changes the service address; signs out when it changes (the session belongs to the old one). */
   setServiceUrl(data: { url: string }): ExtensionState;
@@ -110,6 +177,19 @@ export interface ProtocolMap {
   flushOfflineQueue(): FlushResult;
   clearRejectedCaptures(): ExtensionState;
   openOptionsPage(): void;
+  /** Members of a workspace (and pending invitations for admins and owners). */
+  getMembers(data: { workspaceId: string }): MembersPanelData;
+  inviteMember(data: { workspaceId: string; email: string; role: Role }): MembersPanelData;
+  revokeInvitation(data: { workspaceId: string; invitationId: string }): MembersPanelData;
+  changeMemberRole(data: { workspaceId: string; userId: string; role: Role }): MembersPanelData;
+  removeMember(data: { workspaceId: string; userId: string }): MembersPanelData;
+  /** Makes another member an owner; the person becomes an admin. */
+  transferOwnership(data: { workspaceId: string; userId: string }): MembersPanelData;
+  leaveWorkspace(data: { workspaceId: string }): ExtensionState;
+  /** What an invitation link (or its token) offers, before accepting. */
+  previewInvitation(data: { link: string }): InvitationPreview;
+  /** Accepts an invitation sent to the signed-in person's address. */
+  acceptInvitation(data: { link: string }): ExtensionState;
 }
 
 /** The messenger both sides use: pages call `sendMessage`, handlers.ts calls `onMessage`. */

@@ -1,6 +1,7 @@
 import type { Endpoint } from '../endpoint.js';
+import { AuditEventPage, AuditEventsQuery } from '../audit.js';
 import { WorkspaceParams } from '../common.js';
-import { MemberList, Workspace, WorkspaceList, WorkspaceNameInput } from '../workspaces.js';
+import { DeleteWorkspaceInput, TransferOwnershipInput, Workspace, WorkspaceList, WorkspaceNameInput } from '../workspaces.js';
 
 export const workspacesEndpoints = {
   listWorkspaces: {
@@ -17,10 +18,20 @@ export const workspacesEndpoints = {
   },
   renameWorkspace: {
     method: 'PATCH', path: '/api/v1/workspaces/:workspaceId', tag: 'workspaces', auth: 'member', role: 'admin',
-    summary: 'Rename a workspace.', params: WorkspaceParams, body: WorkspaceNameInput, response: Workspace,
+    summary: 'Rename a workspace (recorded in the audit log).', params: WorkspaceParams, body: WorkspaceNameInput, response: Workspace,
   },
-  listMembers: {
-    method: 'GET', path: '/api/v1/workspaces/:workspaceId/members', tag: 'workspaces', auth: 'member', role: 'viewer',
-    summary: "The workspace's members: name and role.", params: WorkspaceParams, response: MemberList,
+  deleteWorkspace: {
+    method: 'DELETE', path: '/api/v1/workspaces/:workspaceId', tag: 'workspaces', auth: 'member', role: 'owner',
+    summary: "Delete a workspace with everything in it. The body repeats the workspace's name as confirmation.",
+    params: WorkspaceParams, body: DeleteWorkspaceInput,
+  },
+  transferOwnership: {
+    method: 'POST', path: '/api/v1/workspaces/:workspaceId/transfer-ownership', tag: 'workspaces', auth: 'member', role: 'owner',
+    summary: 'Make another member an owner; you become an admin.', params: WorkspaceParams, body: TransferOwnershipInput, response: Workspace,
+  },
+  listAuditEvents: {
+    method: 'GET', path: '/api/v1/workspaces/:workspaceId/audit-events', tag: 'workspaces', auth: 'member', role: 'admin',
+    summary: 'Security-relevant changes of the workspace, newest first; paginated with `cursor`.',
+    params: WorkspaceParams, query: AuditEventsQuery, response: AuditEventPage,
   },
 } as const satisfies Record<string, Endpoint>;

@@ -1,0 +1,41 @@
+import { emailChange, type EmailChangeProps } from './email-change.js';
+import { invitation, type InvitationProps } from './invitation.js';
+import { passwordChanged, type PasswordChangedProps } from './password-changed.js';
+import { resetPassword, type ResetPasswordProps } from './reset-password.js';
+import type { EmailTemplate } from './types.js';
+import { verifyEmail, type VerifyEmailProps } from './verify-email.js';
+
+export type { EmailTemplate, FrameProps } from './types.js';
+export type { EmailChangeProps, InvitationProps, PasswordChangedProps, ResetPasswordProps, VerifyEmailProps };
+
+/** Each template's props, by name. Add a line here (and to TEMPLATES) for a new template. */
+export interface TemplatePropsMap {
+  'verify-email': VerifyEmailProps;
+  'reset-password': ResetPasswordProps;
+  'password-changed': PasswordChangedProps;
+  'email-change': EmailChangeProps;
+  invitation: InvitationProps;
+}
+
+/** The name of a template, e.g. 'verify-email'. */
+export type TemplateName = keyof TemplatePropsMap;
+
+/** The props (`data`) a template needs. */
+export type TemplateData<T extends TemplateName> = TemplatePropsMap[T];
+
+/** Every template, by name. */
+export const TEMPLATES: { [T in TemplateName]: EmailTemplate<TemplateData<T>> } = {
+  'verify-email': verifyEmail,
+  'reset-password': resetPassword,
+  'password-changed': passwordChanged,
+  'email-change': emailChange,
+  invitation,
+};
+
+/** Every template name, in a stable order (tests iterate over it). */
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+/** True when `name` is a known template (rows are read back from the database as plain strings). */
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}

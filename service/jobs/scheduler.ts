@@ -1,0 +1,56 @@
+import { Cron } from 'croner';
+import type { Knex } from 'knex';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { BlobStorage } from '../storage/index.js';
+import { JOBS } from './schedule.js';
+import type { JobDefinition } from './types.js';
+
+/** Running schedules; `stop()` resolves once no run is in flight any more. */
+export interface Scheduler {
+  /** Names of the scheduled jobs. */
+  readonly jobs: string[];
+  stop(): Promise<void>;
+}
+
+/** What the scheduler needs. */
+export interface StartSchedulerOptions {
+  knex: Knex;
+  config: Config;
+  logger: Logger;
+  storage: BlobStorage;
+  /** Defaults to JOBS (tests pass their own). */
+  jobs?: JobDefinition[];
+}
+
+/**
+ * Starts a croner tick per job. `protect` skips a tick while the previous run of the same job is still
+ * going (in this process only — cross-instance exclusivity is the job's row claims); a failed run is
+ * logged and the next tick tries again.
+ */
+export function startScheduler(options: StartSchedulerOptions): Scheduler {
+  const controller = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  const crons = (options.jobs ?? JOBS).map((job) => {
+    const logger = options.logger.child({ job: job.name });
+    return new Cron(job.schedule, { name: job.name, protect: true, catch: (error) => logger.error('job failed', { error }) }, async () => {
+      if (controller.signal.aborted) return;
+      const run = job.run({ knex: options.knex, config: options.config, logger, storage: options.storage, signal: controller.signal });
+      inFlight.add(run);
+      try {
+        await run;
+      } finally {
+        inFlight.delete(run);
+      }
+    });
+  });
+  options.logger.info('jobs scheduled', { jobs: crons.map((cron) => cron.name) });
+  return {
+    jobs: crons.map((cron) => cron.name ?? ''),
+    async stop() {
+      controller.abort();
+      for (const cron of crons) cron.stop();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { isIP } from 'node:net';
+import type { Knex } from 'knex';
+import type { MediaFetchReason } from '#shared/api/media.js';
+import { discard } from './ingest.js';
+import type { MediaDeps } from './deps.js';
+import { insertMedia, type StoredMedia } from '../actions/upload-media.js';
+import { classifyAddress, parseAllowlist } from '../lib/safe-fetch-address.js';
+import { putMediaFirst } from './post-media.js';
+
+/** Why the service will not fetch a captured image itself, in words shown on the draft. */
+export const FETCH_MESSAGES: Record<MediaFetchReason, string> = {
+  private_address: 'The image is on a private or local network address, which the service does not fetch from. The browser supplies it.',
+  origin_refused: 'The image’s site refused the service (it needs your sign-in). The browser supplies it.',
+  host_not_found: 'The image’s site cannot be found from the service (an intranet name?). The browser supplies it.',
+  not_found: 'The image is no longer at its address.',
+  too_large: 'The image is larger than the library accepts.',
+  type_not_allowed: 'The file at that address is not a JPEG, PNG, GIF or WebP image.',
+  unreadable: 'The image could not be read; it may be damaged.',
+  unreachable: 'The image’s site did not answer after several tries.',
+};
+
+/** Reasons the browser can do something about (it has the person's cookies and network). */
+export const BROWSER_REASONS: ReadonlySet<MediaFetchReason> = new Set(['private_address', 'origin_refused', 'host_not_found']);
+
+/**
+ * Hosts that can only be on the person's own network: answered 'needs_browser' at capture time,
+ * without asking DNS (the capture route stays a single INSERT). Everything else the job checks properly.
+ * `allowedAddresses` is the test/development allowlist (MEDIA_FETCH_ALLOWED_ADDRESSES).
+ */
+export function obviouslyPrivateHost(url: string, allowedAddresses: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  } catch {
+    return false;
+  }
+  if (isIP(host)) return !classifyAddress(host, parseAllowlist(allowedAddresses)).allowed;
+  if (host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa|intranet|corp)$/.test(host)) return true;
+  // A name without a dot is resolved through the person's search domains: an intranet host.
+  return !host.includes('.');
+}
+
+/**
+ * Records a fetched (or browser-supplied) image: within one short transaction, if the fetch is still
+ * open (`pending`, `needs_browser` or `failed`), writes the medium's row, puts it first in the draft and
+ * marks the fetch done. Returns false — and removes the stored files — when the fetch was already done
+ * (the browser and the job both delivered) or the draft is gone.
+ */
+export async function recordCaptureImage(
+  deps: Pick<MediaDeps, 'knex' | 'storage'>,
+  postId: string,
+  media: StoredMedia,
+  allowedStates: ReadonlyArray<'pending' | 'needs_browser' | 'failed'>,
+): Promise<boolean> {
+  let recorded = false;
+  try {
+    recorded = await deps.knex.transaction(async (trx: Knex.Transaction) => {
+      const fetch = await trx('captureImageFetches').where({ postId }).forUpdate().first('state', 'workspaceId');
+      if (!fetch || !allowedStates.includes(fetch.state) || fetch.workspaceId !== media.file.workspaceId) return false;
+      await trx('posts').where({ id: postId }).forUpdate().first('id');
+      const row = await insertMedia(trx, media);
+      await putMediaFirst(trx, media.file.workspaceId, postId, row.id);
+      await trx('captureImageFetches')
+        .where({ postId })
+        .update({ state: 'done', reason: null, message: null, mediaId: row.id, lockedUntil: null, updatedAt: trx.fn.now() });
+      return true;
+    });
+  } finally {
+    if (!recorded) await discard(deps.storage, media.stored);
+  }
+  return recorded;
+}

@@ -1,0 +1,23 @@
+import type { AppContext } from '../context.js';
+import { HttpError } from '../errors.js';
+
+const LIMIT = 16 * 1024;
+
+/**
+ * Reads an `application/x-www-form-urlencoded` body (what an HTML form posts), at most 16 KB.
+ * 415 for another type, 413 when larger. Repeated fields keep their first value.
+ */
+export async function readForm(ctx: AppContext): Promise<Record<string, string>> {
+  if (!ctx.is('application/x-www-form-urlencoded')) throw new HttpError('unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
+  if ((ctx.request.length ?? 0) > LIMIT) throw new HttpError('payload_too_large');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > LIMIT) throw new HttpError('payload_too_large');
+    chunks.push(chunk);
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) fields[key] ??= value;
+  return fields;
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Storage keys. They are built here from ids the service generated, never from anything a person sent
+ * (file names stay in the database), so a key can neither escape the media folder nor collide.
+ */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const KEY = new RegExp(`^(media|avatars)/(${UUID})/(${UUID})/(original|thumbnail)$`);
+
+/** The keys of one medium of a workspace: the file and, for images, its thumbnail. */
+export function mediaKeys(workspaceId: string, mediaId: string): { original: string; thumbnail: string } {
+  return { original: `media/${workspaceId}/${mediaId}/original`, thumbnail: `media/${workspaceId}/${mediaId}/thumbnail` };
+}
+
+/** Fresh keys for a person's avatar; a new pair per upload, so an old signed address never shows the new picture. */
+export function avatarKeys(userId: string): { original: string; thumbnail: string } {
+  const version = randomUUID();
+  return { original: `avatars/${userId}/${version}/original`, thumbnail: `avatars/${userId}/${version}/thumbnail` };
+}
+
+/** What a key names, or null when it is not a key this service makes. */
+export type ParsedKey =
+  | { area: 'media'; workspaceId: string; mediaId: string; variant: 'original' | 'thumbnail' }
+  | { area: 'avatars'; userId: string; version: string; variant: 'original' | 'thumbnail' };
+
+/** Parses a key (e.g. from a signed address); null for anything this module would not have made. */
+export function parseKey(key: string): ParsedKey | null {
+  const match = KEY.exec(key);
+  if (!match) return null;
+  const [, area, owner, id, variant] = match as unknown as [string, 'media' | 'avatars', string, string, 'original' | 'thumbnail'];
+  return area === 'media'
+    ? { area, workspaceId: owner, mediaId: id, variant }
+    : { area, userId: owner, version: id, variant };
+}
+
+/** True for keys this module makes: the only ones storage backends accept. */
+export function isStorageKey(key: string): boolean {
+  return KEY.test(key);
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Id, PageQuery, Timestamp } from './common.js';
+
+/** What a file in the media library is. */
+export const MEDIA_KINDS = ['image', 'video', 'document'] as const;
+export const MediaKind = z.enum(MEDIA_KINDS);
+export type MediaKind = z.output<typeof MediaKind>;
+
+/**
+ * The file types the library accepts, as recognised from the file's own bytes (never its name), with
+ * the kind each is. Anything else is refused with `media_type_not_allowed`.
+ */
+export const MEDIA_TYPES = {
+  'image/jpeg': 'image',
+  'image/png': 'image',
+  'image/gif': 'image',
+  'image/webp': 'image',
+  'video/mp4': 'video',
+  'video/quicktime': 'video',
+  'video/webm': 'video',
+  'application/pdf': 'document',
+} as const satisfies Record<string, MediaKind>;
+export type MediaMimeType = keyof typeof MEDIA_TYPES;
+export const MEDIA_MIME_TYPES = Object.keys(MEDIA_TYPES) as [MediaMimeType, ...MediaMimeType[]];
+
+/** Names people know the accepted types by, for error messages and the upload button's hint. */
+export const MEDIA_TYPE_NAMES: Record<MediaMimeType, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'video/mp4': 'MP4',
+  'video/quicktime': 'QuickTime (MOV)',
+  'video/webm': 'WebM',
+  'application/pdf': 'PDF',
+};
+
+/** How many media one post may reference (the platforms' own limits are stricter and checked at scheduling). */
+export const MEDIA_PER_POST_MAX = 20;
+
+/** Header carrying the original file name of a raw upload, percent-encoded UTF-8 (headers are Latin-1). */
+export const FILENAME_HEADER = 'X-Filename';
+
+const Url = z.string().meta({ description: 'A signed address that works until `urlExpiresAt`; only members receive it.' });
+
+export const Media = z
+  .object({
+    id: Id,
+    workspaceId: Id,
+    kind: MediaKind,
+    mimeType: z.enum(MEDIA_MIME_TYPES).meta({ description: 'Read from the file’s bytes, not its name.' }),
+    sizeBytes: z.number().int(),
+    originalFilename: z.string().nullable(),
+    width: z.number().int().nullable().meta({ description: 'Pixels; images only.' }),
+    height: z.number().int().nullable().meta({ description: 'Pixels; images only.' }),
+    durationSeconds: z.number().nullable().meta({ description: 'Videos whose container states it.' }),
+    url: Url,
+    thumbnailUrl: Url.nullable().meta({ description: 'A small WebP preview; images only.' }),
+    urlExpiresAt: Timestamp,
+    sourceUrl: z.string().nullable().meta({ description: 'Where a captured image was fetched from (provenance); never served.' }),
+    uploadedBy: z.object({ id: Id, firstName: z.string(), lastName: z.string() }).nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Media' });
+export type Media = z.output<typeof Media>;
+
+export const MediaPage = z.object({ items: z.array(Media), nextCursor: z.string().nullable() }).meta({ id: 'MediaPage' });
+export type MediaPage = z.output<typeof MediaPage>;
+
+export const ListMediaQuery = PageQuery.extend({ kind: MediaKind.optional() });
+export type ListMediaQuery = z.input<typeof ListMediaQuery>;
+
+export const MediaParams = z.strictObject({ workspaceId: Id, mediaId: Id });
+
+/** One medium of a post, in the post's order. */
+export const PostMedia = z
+  .object({
+    id: Id,
+    kind: MediaKind,
+    mimeType: z.enum(MEDIA_MIME_TYPES),
+    url: Url,
+    thumbnailUrl: Url.nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    durationSeconds: z.number().nullable(),
+  })
+  .meta({ id: 'PostMedia' });
+export type PostMedia = z.output<typeof PostMedia>;
+
+export const MEDIA_FETCH_STATES = ['pending', 'done', 'needs_browser', 'failed'] as const;
+export const MEDIA_FETCH_REASONS = [
+  'private_address',
+  'origin_refused',
+  'host_not_found',
+  'not_found',
+  'too_large',
+  'type_not_allowed',
+  'unreadable',
+  'unreachable',
+] as const;
+export type MediaFetchReason = (typeof MEDIA_FETCH_REASONS)[number];
+
+/**
+ * Where the image of an image capture stands: the service fetches it (`pending` → `done`); when it
+ * cannot (a private address, the origin wants the person's cookies) the browser must supply it
+ * (`needs_browser`); `failed` is final (e.g. the image is gone or not an image).
+ */
+export const MediaFetch = z
+  .object({
+    state: z.enum(MEDIA_FETCH_STATES),
+    reason: z.enum(MEDIA_FETCH_REASONS).nullable(),
+    message: z.string().nullable().meta({ description: 'Why, in a sentence, when not pending or done.' }),
+  })
+  .meta({ id: 'MediaFetch' });
+export type MediaFetch = z.output<typeof MediaFetch>;
