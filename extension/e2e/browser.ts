@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Route, type Worker } from 'playwright-core';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -51,23 +51,30 @@ export async function launchExtensionBrowser(chromiumPath: string, extensionPath
  * window ("Authorization page could not be loaded") instead of handing the redirect URL to the
  * extension, so a test stands in for that one API with what Chrome documents it does: open the URL in a
  * window, and resolve with the first URL under the extension's `https://<id>.chromiumapp.org/` redirect
- * (Chromium swallows navigations to that host, so the test reads the service's redirect that points there).
+ * (Chromium swallows navigations to that host, so the test follows the sign-in page's redirects itself,
+ * with the browser's cookies, and reads the one that points there).
  * Everything else — the options page, the background, the service, the sign-in page — is the real thing.
  */
 export async function emulateWebAuthFlow(browser: ExtensionBrowser): Promise<void> {
   const redirectPrefix = `https://${browser.extensionId}.chromiumapp.org/`;
-  // The service's last answer redirects there: make that request here, hand its Location to the flow.
-  await browser.context.route(/\/api\/v1\/auth\/google\/callback/, async (route) => {
-    const response = await route.fetch({ maxRedirects: 0 });
-    const location = response.headers().location ?? '';
-    if (process.env.E2E_DEBUG) console.log('CALLBACK', response.status(), location.slice(0, 100));
+  // Follow the sign-in page's answer (a redirect to the service's callback, which redirects to the
+  // extension) with the browser's own cookies, and hand the final URL to the flow.
+  const finishSignIn = async (route: Route) => {
+    if (route.request().method() !== 'POST') return await route.continue();
+    const approved = await route.fetch({ maxRedirects: 0 });
+    const callback = approved.headers().location ?? '';
+    const answer = callback ? await browser.context.request.get(callback, { maxRedirects: 0 }) : approved;
+    const location = answer.headers().location ?? '';
     if (location.startsWith(redirectPrefix)) {
       await browser.background.evaluate((url) => {
         (globalThis as unknown as { finishWebAuthFlow?: (url: string) => void }).finishWebAuthFlow?.(url);
       }, location);
+      await route.fulfill({ status: 200, contentType: 'text/plain', body: 'Signed in.' });
+    } else {
+      await route.fulfill({ response: answer });
     }
-    await route.fulfill({ response });
-  });
+  };
+  browser.context.on('page', (page) => void page.route(/\/sandbox\/google\/o\/oauth2\/v2\/auth/, finishSignIn));
   await browser.background.evaluate(() => {
     const launchWebAuthFlow = async ({ url }: { url: string }): Promise<string> => {
       const tab = await chrome.tabs.create({ url });
