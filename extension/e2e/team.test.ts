@@ -120,4 +120,17 @@ describe.skipIf(!browserAvailable)('a team in headless Chromium', () => {
     expect(Buffer.from(await file.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
     await article.close();
   });
+
+  it('P28: uploads an avatar in the profile, which members then see', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const png = await fetch(pages.imageUrl).then(async (response) => Buffer.from(await response.arrayBuffer()));
+    await options.getByLabel('Avatar picture').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => options.getByTestId('avatar-image').count(), { timeout: 15_000 }).toBe(1);
+    await options.close();
+    const members = await api<MemberList>(service.url, 'GET', `/api/v1/workspaces/${sharedWorkspaceId}/members`, inviteeToken);
+    const lin = members.items.find((member) => member.firstName === 'Lin');
+    expect(lin?.avatarUrl).toMatch(/^http/);
+    expect((await fetch(lin!.avatarUrl!)).headers.get('content-type')).toMatch(/^image\//);
+  });
 });

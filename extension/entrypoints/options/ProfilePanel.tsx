@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button.js';
+import { AvatarForm } from './AvatarForm.js';
 import { Field } from '../../components/Field.js';
 import { formErrors } from '../../components/field-errors.js';
 import { FormError } from '../../components/FormError.js';
@@ -126,6 +127,7 @@ export function ProfilePanel({ state, onState }: { state: ExtensionState; onStat
   return (
     <section className="card" aria-labelledby="profile-title" data-testid="profile-panel">
       <h2 id="profile-title">Profile</h2>
+      <AvatarForm user={user} onState={onState} />
       <NamesForm key={user.id} user={user} onState={onState} />
       <EmailForm user={user} />
       <PasswordForm user={user} />
