@@ -3,6 +3,7 @@ import type { Role } from '#shared/roles.js';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
 import type { Logger } from './logger.js';
+import type { DeferredAuth } from './middleware/auth.js';
 import type { BlobStorage } from './storage/index.js';
 
 /** What the app is built from; `createApp` takes these, tests pass their own. */
@@ -32,6 +33,8 @@ export interface AppState {
   /** The logger bound to this request's id. */
   log: Logger;
   auth?: SessionAuth | MemberAuth;
+  /** Set instead of `auth` on endpoints whose action checks the session in its own statement. */
+  deferredAuth?: DeferredAuth;
   /** The parsed JSON body (undefined when the request had none). */
   body?: unknown;
   /** Validated input, shaped by the endpoint's schemas. */

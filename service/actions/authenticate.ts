@@ -17,7 +17,8 @@ export type Authentication =
       role: Role | null;
     };
 
-interface Row {
+/** The columns of a session (and membership) lookup, as `AUTH_SELECT` names them. */
+export interface AuthRow {
   sessionId: string;
   userId: string;
   firstName: string;
@@ -30,15 +31,16 @@ interface Row {
 
 // One statement for both kinds of endpoint: with $2 null (no workspace in the URL) the membership
 // join matches nothing. Prepared once per connection (see runPrepared): this runs on every request.
-const AUTHENTICATE_SQL = `
+/** The session lookup, with the token hash and the workspace id as the given SQL parameters. */
+export const authSelect = (tokenParam: string, workspaceParam: string) => `
   select s.id as "sessionId", s.user_id as "userId", u.first_name as "firstName", u.last_name as "lastName",
          (u.email_verified_at is not null) as "emailVerified",
          s.last_used_at as "lastUsedAt", (s.revoked_at is not null or s.expires_at <= now()) as "ended",
          m.role as "role"
   from sessions s
   join users u on u.id = s.user_id
-  left join memberships m on m.user_id = s.user_id and m.workspace_id = $2::uuid
-  where s.token_hash = $1`;
+  left join memberships m on m.user_id = s.user_id and m.workspace_id = ${workspaceParam}::uuid
+  where s.token_hash = ${tokenParam}`;
 
 // "Last used" is for the sessions list, not an audit trail: writing it at most once a minute keeps a
 // busy client from turning every read into a write.
@@ -56,7 +58,12 @@ export async function authenticate(
   workspaceId: string | null,
 ): Promise<Authentication> {
   if (!looksLikeSessionToken(token)) return { status: 'unknown' };
-  const [row] = await runPrepared<Row>(knex, 'minopa_authenticate', AUTHENTICATE_SQL, [keyedHash(appSecret, token), workspaceId]);
+  const [row] = await runPrepared<AuthRow>(knex, 'minopa_authenticate', authSelect('$1', '$2'), [keyedHash(appSecret, token), workspaceId]);
+  return await toAuthentication(knex, row);
+}
+
+/** What a session lookup row means; keeps "last used" fresh (at most one write a minute). */
+export async function toAuthentication(knex: Knex, row: AuthRow | undefined): Promise<Authentication> {
   if (!row) return { status: 'unknown' };
   if (row.ended) return { status: 'ended' };
   if (Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {

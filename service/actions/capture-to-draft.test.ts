@@ -122,3 +122,38 @@ describe('captures', () => {
     expect(two.body.post.id).not.toBe(one.body.post.id);
   });
 });
+
+// The capture checks the session inside its own INSERT (one round trip); its answers must stay exactly
+// those of every other endpoint, in the same order: who you are before what you sent.
+describe('captures: the session checked in the same statement', () => {
+  const valid = () => ({ clientId: randomUUID(), kind: 'page', url: 'https://example.com/a' });
+
+  it('P24: answers 401, 404 and 403 before looking at the body, and inserts nothing', async () => {
+    const outsider = await app.signUp();
+    const viewer = await app.signUp();
+    await app.db.knex('memberships').insert({ workspaceId: person.workspaceId, userId: viewer.user.id, role: 'viewer' });
+    const before = await app.db.knex('posts').where({ workspaceId: person.workspaceId }).count({ n: '*' }).first();
+
+    const bad = '{"kind": ';
+    expect((await app.request('POST', capturesUrl, { body: bad })).body.error.code).toBe('unauthenticated');
+    expect((await app.request('POST', capturesUrl, { token: 'mns_nonsense', body: bad })).body.error.code).toBe('unauthenticated');
+    expect((await app.request('POST', capturesUrl, { token: outsider.token, body: bad })).body.error.code).toBe('not_found');
+    expect((await app.request('POST', capturesUrl, { token: viewer.token, body: { kind: 'nope' } })).body.error.code).toBe('forbidden');
+    expect((await app.request('POST', capturesUrl, { token: outsider.token, body: valid() })).status).toBe(404);
+    expect((await app.request('POST', capturesUrl, { token: viewer.token, body: valid() })).status).toBe(403);
+    expect((await app.request('POST', `/api/v1/workspaces/${randomUUID()}/captures`, { token: person.token, body: valid() })).status).toBe(404);
+    expect((await app.request('POST', capturesUrl, { token: person.token, body: bad })).body.error.code).toBe('malformed_json');
+
+    const after = await app.db.knex('posts').where({ workspaceId: person.workspaceId }).count({ n: '*' }).first();
+    expect(after).toEqual(before);
+  });
+
+  it('P22: a revoked session cannot capture', async () => {
+    const someone = await app.signUp();
+    await app.request('POST', '/api/v1/auth/log-out', { token: someone.token });
+    const response = await app.request('POST', `/api/v1/workspaces/${someone.workspaceId}/captures`, { token: someone.token, body: valid() });
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('session_expired');
+    expect(await app.db.knex('posts').where({ workspaceId: someone.workspaceId }).first()).toBeUndefined();
+  });
+});

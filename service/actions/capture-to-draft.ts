@@ -7,16 +7,11 @@ import { draftFromCapture } from '#shared/capture/draft-text.js';
 import { FETCH_MESSAGES, obviouslyPrivateHost } from '../media/capture-image.js';
 import { runPrepared } from '../db/prepared.js';
 import type { PostWithAuthor } from '../models/post.js';
+import type { DeferredAuth } from '../middleware/auth.js';
+import { authSelect, toAuthentication, type AuthRow } from './authenticate.js';
 import { selectPostsWithAuthor } from './find-post.js';
 
 type Capture = z.output<typeof CaptureInput>;
-
-/** The person capturing (from the session: no extra query). */
-export interface Author {
-  id: string;
-  firstName: string;
-  lastName: string;
-}
 
 /** The capture, kept on the draft as provenance: what was captured, where and when. */
 export function sourceOf(capture: Capture, now: Date): PostSource {
@@ -34,58 +29,77 @@ export function sourceOf(capture: Capture, now: Date): PostSource {
   };
 }
 
-// Prepared once per connection (see runPrepared): captures are the hot write path.
-const INSERT_SQL = `
-  insert into posts (workspace_id, created_by, title, body, hashtags, source, client_id)
-  values ($1, $2, $3, $4, $5::text[], $6::jsonb, $7)
-  on conflict (workspace_id, client_id) do nothing
-  returning id, workspace_id as "workspaceId", created_by as "createdBy", status, title, body, hashtags, source,
+// One statement checks the session and membership (the same lookup as every other request) and inserts
+// only when the session is live and the role allows: the capture route is one database round trip.
+// Prepared once per connection (see runPrepared).
+const POST_COLUMNS = `id, workspace_id as "workspaceId", created_by as "createdBy", status, title, body, hashtags, source,
             created_at as "createdAt", updated_at as "updatedAt", archived_at as "archivedAt"`;
+const AUTHORIZED_INSERT = `
+  auth as (${authSelect('$8', '$1')}),
+  p as (
+    insert into posts (workspace_id, created_by, title, body, hashtags, source, client_id)
+    select $1, "userId", $3, $4, $5::text[], $6::jsonb, $7 from auth where not ended and role = any($2::text[])
+    on conflict (workspace_id, client_id) do nothing
+    returning ${POST_COLUMNS})`;
+const CAPTURE_SQL = `with ${AUTHORIZED_INSERT} select * from auth left join p on true`;
 
-// An image capture also queues its image for the fetch job, in the same statement: the route stays one
-// round trip and a draft never exists without its fetch row.
-const IMAGE_INSERT_SQL = `
-  with p as (${INSERT_SQL}),
+// An image capture also queues its image for the fetch job, in the same statement: a draft never
+// exists without its fetch row.
+const IMAGE_CAPTURE_SQL = `with ${AUTHORIZED_INSERT},
   f as (
     insert into capture_image_fetches (post_id, workspace_id, requested_by, image_url, state, reason, message)
-    select id, "workspaceId", $2, $8, $9, $10, $11 from p
+    select id, "workspaceId", "createdBy", $9, $10, $11, $12 from p
   )
-  select * from p`;
+  select * from auth left join p on true`;
+
+type InsertedPost = Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>;
+type Row = AuthRow & Partial<InsertedPost>;
 
 /**
- * Turns a capture into a draft of the workspace. Idempotent on the client's id: the first call inserts
- * (`duplicate: false`); a repeat (the extension retrying after a lost response, the offline queue) finds
- * the unique (workspace_id, client_id) taken, inserts nothing and returns the existing post
- * (`duplicate: true`). The common path is a single INSERT … ON CONFLICT DO NOTHING RETURNING.
+ * Turns a capture into a draft of the workspace, checking the caller's session and role in the same
+ * statement (`auth` answers exactly as the auth middleware would). Idempotent on the client's id: the
+ * first call inserts (`duplicate: false`); a repeat (the extension retrying after a lost response, the
+ * offline queue) finds the unique (workspace_id, client_id) taken, inserts nothing and returns the
+ * existing post (`duplicate: true`).
  */
 export async function captureToDraft(
   knex: Knex,
-  workspaceId: string,
-  author: Author,
+  auth: DeferredAuth,
   capture: Capture,
   options: { fetchAllowedAddresses?: readonly string[] } = {},
 ): Promise<{ post: PostWithAuthor; duplicate: boolean; mediaFetch?: MediaFetch }> {
   const { title, body } = draftFromCapture(capture);
-  const values = [workspaceId, author.id, title, body, capture.draft?.hashtags ?? [], JSON.stringify(sourceOf(capture, new Date())), capture.clientId];
+  const values = [
+    auth.workspaceId, auth.allowedRoles, title, body, capture.draft?.hashtags ?? [],
+    JSON.stringify(sourceOf(capture, new Date())), capture.clientId, auth.tokenHash,
+  ];
   const mediaFetch = capture.kind === 'image' && capture.imageUrl ? initialFetch(capture.imageUrl, options.fetchAllowedAddresses ?? []) : undefined;
-  const [inserted] = mediaFetch
-    ? await runPrepared<Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>>(knex, 'minopa_image_capture_insert', IMAGE_INSERT_SQL, [
+  const [row] = mediaFetch
+    ? await runPrepared<Row>(knex, 'minopa_image_capture', IMAGE_CAPTURE_SQL, [
         ...values, capture.imageUrl, mediaFetch.state, mediaFetch.reason, mediaFetch.message,
       ])
-    : await runPrepared<Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>>(knex, 'minopa_capture_insert', INSERT_SQL, values);
-  if (inserted) {
+    : await runPrepared<Row>(knex, 'minopa_capture', CAPTURE_SQL, values);
+  // Throws the 401/403/404 the middleware would have (nothing was inserted in those cases).
+  const { user } = auth.settle(await toAuthentication(knex, row));
+  if (row?.id) {
     return {
-      post: { ...inserted, authorFirstName: author.firstName, authorLastName: author.lastName },
+      post: { ...pickPost(row as InsertedPost), authorFirstName: user.firstName, authorLastName: user.lastName },
       duplicate: false,
       ...(mediaFetch ? { mediaFetch } : {}),
     };
   }
-  const existing = (await selectPostsWithAuthor(knex).where({ 'p.workspaceId': workspaceId, 'p.clientId': capture.clientId }).first()) as
+  const existing = (await selectPostsWithAuthor(knex).where({ 'p.workspaceId': auth.workspaceId, 'p.clientId': capture.clientId }).first()) as
     | PostWithAuthor
     | undefined;
   // The row that conflicted cannot vanish between the two statements unless it was deleted meanwhile.
   if (!existing) throw new Error('capture conflicted on client_id but the existing post was not found');
   return { post: existing, duplicate: true };
+}
+
+/** The post's own columns of a joined row (the session columns are not part of the post). */
+function pickPost(row: InsertedPost): InsertedPost {
+  const { id, workspaceId, createdBy, status, title, body, hashtags, source, createdAt, updatedAt, archivedAt } = row;
+  return { id, workspaceId, createdBy, status, title, body, hashtags, source, createdAt, updatedAt, archivedAt } as InsertedPost;
 }
 
 /** Where a new image capture's fetch starts: the job's queue, or straight to the browser for a private host. */

@@ -11,8 +11,8 @@ import type { Handlers } from './types.js';
 /** Captures and posts of a workspace; every post comes with its media (signed addresses) in order. */
 export const postHandlers = {
   createCapture: async (context) => {
-    const { knex, auth, input, config } = context;
-    const { post, duplicate, mediaFetch } = await captureToDraft(knex, auth.workspaceId, auth.user, input.body, {
+    const { knex, deferredAuth, input, config } = context;
+    const { post, duplicate, mediaFetch } = await captureToDraft(knex, deferredAuth!, input.body, {
       fetchAllowedAddresses: config.media.fetchAllowedAddresses,
     });
     // A repeat returns the same draft with 200: nothing new was created.

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { MemberAuth, SessionAuth } from '../context.js';
 import type { ClientInfo } from '../lib/client-info.js';
 import type { Logger } from '../logger.js';
+import type { DeferredAuth } from '../middleware/auth.js';
 import type { UploadBody } from '../middleware/upload-body.js';
 import type { BlobStorage } from '../storage/index.js';
 
@@ -19,6 +20,8 @@ type UploadOf<N extends EndpointName> = Endpoints[N] extends { upload: 'binary' 
 export interface HandlerContext<N extends EndpointName> {
   input: InputOf<N>;
   auth: AuthOf<N>;
+  /** Endpoints in DEFERRED_AUTH: the check their action makes in its own statement (see middleware/auth.ts). */
+  deferredAuth?: DeferredAuth;
   knex: Knex;
   config: Config;
   log: Logger;
