@@ -5,10 +5,14 @@
  * Every figure in the JSON line is the median over the rounds.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createScratchDatabase } from './lib/database.js';
 import { startChildServer, type ChildServer } from './lib/child-server.js';
 import { median, report, round } from './lib/report.js';
+import { signUp } from './lib/sign-up.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 /** Rounds alternate ceiling and captures so drift on a shared machine hits both alike; medians are reported. */
@@ -60,30 +64,13 @@ async function load(url: string, headers: Record<string, string>, options: { ove
   };
 }
 
-async function signUp(serviceUrl: string): Promise<{ token: string; workspaceId: string }> {
-  const legal = (await (await fetch(`${serviceUrl}/api/v1/legal`)).json()) as { terms: { version: string }; privacy: { version: string } };
-  const response = await fetch(`${serviceUrl}/api/v1/auth/sign-up`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      firstName: 'Bench',
-      lastName: 'Mark',
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      password: 'correct horse battery staple',
-      ageConfirmed: true,
-      acceptedLegalVersions: { terms: legal.terms.version, privacy: legal.privacy.version },
-    }),
-  });
-  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { token: string; user: { defaultWorkspaceId: string } };
-  return { token: body.token, workspaceId: body.user.defaultWorkspaceId };
-}
-
 export async function run(): Promise<void> {
   const database = await createScratchDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'minopa-bench-data-'));
   const servers: ChildServer[] = [];
   try {
-    const env = { DATABASE_URL: database.url, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' };
+    // Jobs off: the benchmark measures the route, not the background pollers sharing the database.
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOBS_ENABLED: 'false', DATA_DIR: dataDir };
     const service = await startChildServer('service/main.ts', env);
     servers.push(service);
     const ceilingServer = await startChildServer('bench/ceiling-server.ts', env);
@@ -135,5 +122,6 @@ export async function run(): Promise<void> {
   } finally {
     for (const server of servers) await server.stop();
     await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -17,6 +17,7 @@ import { isoVideo, isoVideoFile } from '../service/media/testing/fixtures.js';
 import { startChildServer } from './lib/child-server.js';
 import { createScratchDatabase } from './lib/database.js';
 import { median, report, round } from './lib/report.js';
+import { signUp } from './lib/sign-up.js';
 
 const MB = 1024 * 1024;
 const FILE_MB = Number(process.env.BENCH_UPLOAD_MB ?? 300);
@@ -75,21 +76,6 @@ function uploadFile(url: string, token: string, file: { path: string; size: numb
     req.on('error', reject);
     createReadStream(file.path).pipe(req);
   });
-}
-
-async function signUp(serviceUrl: string): Promise<{ token: string; workspaceId: string }> {
-  const legal = (await (await fetch(`${serviceUrl}/api/v1/legal`)).json()) as { terms: { version: string }; privacy: { version: string } };
-  const response = await fetch(`${serviceUrl}/api/v1/auth/sign-up`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      firstName: 'Bench', lastName: 'Mark', email: `bench-${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery staple',
-      ageConfirmed: true, acceptedLegalVersions: { terms: legal.terms.version, privacy: legal.privacy.version },
-    }),
-  });
-  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { token: string; user: { defaultWorkspaceId: string } };
-  return { token: body.token, workspaceId: body.user.defaultWorkspaceId };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
