@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import type { StandaloneGoogleSandbox } from '../../sandbox/google/standalone.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { EXTENSION_REDIRECT, runGoogleFlow, startTestProvider } from './testing.js';
+import type { TestApp } from '../../testing/test-app.js';
+import { EXTENSION_REDIRECT, runGoogleFlow, startGoogleTestApp } from './testing.js';
 
 let app: TestApp;
 let provider: StandaloneGoogleSandbox;
 let legal: { terms: string; privacy: string };
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const started = await startTestProvider();
-  provider = started.provider;
-  app = await createTestApp({ config: { google: started.google } });
-  const documents = (await app.request<CurrentLegalDocuments>('GET', '/api/v1/legal')).body;
-  legal = { terms: documents.terms.version, privacy: documents.privacy.version };
+  ({ app, provider, legal, close } = await startGoogleTestApp());
 });
-afterAll(async () => {
-  await app.close();
-  await provider.close();
-});
+afterAll(() => close());
 
 const newEmail = () => `g-${randomUUID().slice(0, 8)}@example.com`;
 const exchange = (code: string | null) => app.request('POST', '/api/v1/auth/google/exchange', { body: { code: code ?? '', client: 'Minopa for Chrome' } });

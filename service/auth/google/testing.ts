@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { GOOGLE_START_PATH } from '#shared/api/account.js';
 import type { GoogleConfig } from '../../config.js';
 import { startGoogleSandbox, type StandaloneGoogleSandbox } from '../../sandbox/google/standalone.js';
-import type { TestApp } from '../../testing/test-app.js';
+import type { CurrentLegalDocuments } from '#shared/api/legal.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 /** The extension's redirect URL in tests: what Chrome's identity.getRedirectURL('google') returns for our pinned id. */
 export const EXTENSION_REDIRECT = 'https://ejjoaohdmeejfgghdfmlnkdbgkmllanp.chromiumapp.org/google';
@@ -27,6 +28,27 @@ export async function startTestProvider(publicUrl = 'http://localhost:8787'): Pr
 }
 
 /** What the person chose on the options page. */
+/** A test app whose Google sign-in points at a fresh local provider, with the current legal versions. */
+export async function startGoogleTestApp(): Promise<{
+  app: TestApp;
+  provider: StandaloneGoogleSandbox;
+  legal: { terms: string; privacy: string };
+  close(): Promise<void>;
+}> {
+  const { provider, google } = await startTestProvider();
+  const app = await createTestApp({ config: { google } });
+  const documents = (await app.request<CurrentLegalDocuments>('GET', '/api/v1/legal')).body;
+  return {
+    app,
+    provider,
+    legal: { terms: documents.terms.version, privacy: documents.privacy.version },
+    async close() {
+      await app.close();
+      await provider.close();
+    },
+  };
+}
+
 export interface FlowOptions {
   email: string;
   intent?: 'sign-in' | 'sign-up';
