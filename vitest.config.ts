@@ -28,6 +28,7 @@ export default defineConfig({
           include: ['extension/**/*.test.{ts,tsx}'],
           exclude: ['extension/e2e/**'],
           environment: 'happy-dom',
+          testTimeout: 20_000,
         },
       },
       {

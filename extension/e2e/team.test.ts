@@ -57,6 +57,8 @@ describe.skipIf(!browserAvailable)('a team in headless Chromium', () => {
     await form.getByLabel('Role').selectOption('editor');
     await form.getByRole('button', { name: 'Send invitation' }).click();
     await expect.poll(() => options.getByTestId('invite-sent').textContent(), { timeout: 10_000 }).toContain(invitee.email);
+    // Owners see it in the workspace's audit log.
+    await expect.poll(() => options.getByTestId('audit-log').textContent(), { timeout: 10_000 }).toContain(`Lin Okafor invited ${invitee.email} as editor`);
     await options.close();
 
     // The invitation email as the outbox sent it (no mailbox here): its accept link.

@@ -1,3 +1,4 @@
+import type { AuditEventPage } from '#shared/api/audit.js';
 import type { InvitationPreview } from '#shared/api/invitations.js';
 import { roleAllows, type Role } from '#shared/roles.js';
 import { refreshAccount } from './account.js';
@@ -24,6 +25,11 @@ export async function getMembers(data: { workspaceId: string }): Promise<Members
     members: members.items,
     invitations,
   };
+}
+
+/** The workspace's audit log, newest first, a page at a time (owners and admins; others get 403). */
+export async function getAuditEvents(data: { workspaceId: string; cursor?: string }): Promise<AuditEventPage> {
+  return await call('listAuditEvents', { params: { workspaceId: data.workspaceId }, query: { limit: 20, ...(data.cursor ? { cursor: data.cursor } : {}) } });
 }
 
 /** Invites `email` with `role`; field errors (email) come back from the service as they are. */

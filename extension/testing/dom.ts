@@ -58,5 +58,6 @@ export async function click(element: HTMLElement): Promise<void> {
 
 /** Waits until `check` passes, letting React and the background work meanwhile. */
 export async function until(check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(check, { timeout: 3_000, interval: 10 });
+  // Generous: on a loaded 2-core CI machine a render plus a message round trip can take seconds.
+  await vi.waitFor(check, { timeout: 10_000, interval: 10 });
 }

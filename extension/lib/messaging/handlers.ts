@@ -16,6 +16,7 @@ import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js'
 import {
   acceptInvitation,
   changeMemberRole,
+  getAuditEvents,
   getMembers,
   inviteMember,
   leaveWorkspace,
@@ -79,6 +80,7 @@ const handlers: Handlers = {
   removeMember,
   transferOwnership,
   leaveWorkspace,
+  getAuditEvents,
   previewInvitation,
   acceptInvitation,
 };

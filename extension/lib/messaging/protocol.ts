@@ -4,6 +4,7 @@ import type { Invitation, InvitationPreview } from '#shared/api/invitations.js';
 import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import type { Member } from '#shared/api/workspaces.js';
 import type { Role } from '#shared/roles.js';
+import type { AuditEventPage } from '#shared/api/audit.js';
 
 /**
  * The one protocol between the extension's pages (options, popup) and the background, which owns the
@@ -186,6 +187,8 @@ export interface ProtocolMap {
   /** Makes another member an owner; the person becomes an admin. */
   transferOwnership(data: { workspaceId: string; userId: string }): MembersPanelData;
   leaveWorkspace(data: { workspaceId: string }): ExtensionState;
+  /** A page of the workspace's audit log (owners and admins). */
+  getAuditEvents(data: { workspaceId: string; cursor?: string }): AuditEventPage;
   /** What an invitation link (or its token) offers, before accepting. */
   previewInvitation(data: { link: string }): InvitationPreview;
   /** Accepts an invitation sent to the signed-in person's address. */

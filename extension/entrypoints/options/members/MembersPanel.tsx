@@ -4,6 +4,7 @@ import { FormError } from '../../../components/FormError.js';
 import { useAction } from '../../../hooks/useAction.js';
 import { toUiError, type UiError } from '../../../lib/errors.js';
 import { sendMessage, type ExtensionState, type MembersPanelData } from '../../../lib/messaging/protocol.js';
+import { AuditLog } from './AuditLog.js';
 import { InvitationList } from './InvitationList.js';
 import { InviteForm } from './InviteForm.js';
 import { JoinWorkspaceForm } from './JoinWorkspaceForm.js';
@@ -86,6 +87,7 @@ export function MembersPanel({ state, onState }: MembersPanelProps) {
               onInvite={async (email, role) => (await invite.run(email, role)) === true}
             />
           )}
+          {managesMembers(data.workspace.role) && <AuditLog workspaceId={id} changed={data} />}
           {data.workspace.role === 'owner' && (
             <TransferOwnership
               members={data.members}
