@@ -1,17 +1,11 @@
 import type Router from '@koa/router';
 import type { AppContext, AppDeps, AppState } from '../context.js';
 import { HttpError } from '../errors.js';
+import { findStoredFile } from '../actions/find-stored-file.js';
 import { parseKey } from '../storage/keys.js';
 import { LocalStorage } from '../storage/local.js';
 import { contentDisposition, verifyMediaPath } from '../storage/signing.js';
 import type { ByteRange } from '../storage/types.js';
-
-/** How a stored file is presented, read from its row: deleting the row ends every address at once. */
-interface Presentation {
-  contentType: string;
-  disposition: 'inline' | 'attachment';
-  filename: string | null;
-}
 
 /**
  * Serves local media files at the signed addresses LocalStorage hands out
@@ -31,7 +25,7 @@ export function registerMediaFiles(router: Router<AppState>, deps: AppDeps): voi
     const now = Math.floor(Date.now() / 1000);
     if (expires < now) throw new HttpError('media_link_expired');
 
-    const presentation = await presentationOf(deps, parsed, key);
+    const presentation = await findStoredFile(deps.db.knex, parsed, key);
     if (!presentation) throw new HttpError('not_found', 'This file no longer exists.');
     const range = requestedRange(ctx);
     const read = await deps.storage.get(key, range === 'invalid' ? undefined : range);
@@ -59,24 +53,6 @@ export function registerMediaFiles(router: Router<AppState>, deps: AppDeps): voi
     }
     ctx.body = read.body;
   });
-}
-
-async function presentationOf(deps: AppDeps, parsed: NonNullable<ReturnType<typeof parseKey>>, key: string): Promise<Presentation | null> {
-  const { knex } = deps.db;
-  if (parsed.area === 'media') {
-    const row = await knex('media')
-      .where({ id: parsed.mediaId, workspaceId: parsed.workspaceId })
-      .first('kind', 'mimeType', 'originalFilename', 'storageKey', 'thumbnailKey');
-    if (!row) return null;
-    if (parsed.variant === 'thumbnail') return row.thumbnailKey === key ? { contentType: 'image/webp', disposition: 'inline', filename: null } : null;
-    if (row.storageKey !== key) return null;
-    return { contentType: row.mimeType, disposition: row.kind === 'document' ? 'attachment' : 'inline', filename: row.originalFilename };
-  }
-  const user = await knex('users').where({ id: parsed.userId }).first('avatarKey', 'avatarThumbnailKey', 'avatarMimeType');
-  if (!user) return null;
-  if (user.avatarThumbnailKey === key) return { contentType: 'image/webp', disposition: 'inline', filename: null };
-  if (user.avatarKey === key) return { contentType: user.avatarMimeType, disposition: 'inline', filename: null };
-  return null;
 }
 
 /** One `bytes=start-end` or `bytes=start-` range (what browsers send for media); anything else is served whole. */
