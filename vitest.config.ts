@@ -29,6 +29,9 @@ export default defineConfig({
           exclude: ['extension/e2e/**'],
           environment: 'happy-dom',
           testTimeout: 20_000,
+          // One popup test failed twice in CI under full parallel load and never locally; until its cause is
+          // found, one retry (a real break still fails both tries, and \`until\` logs what the page showed).
+          retry: 1,
         },
       },
       {

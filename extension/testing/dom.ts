@@ -59,5 +59,11 @@ export async function click(element: HTMLElement): Promise<void> {
 /** Waits until `check` passes, letting React and the background work meanwhile. */
 export async function until(check: () => void | Promise<void>): Promise<void> {
   // Generous: on a loaded 2-core CI machine a render plus a message round trip can take seconds.
-  await vi.waitFor(check, { timeout: 10_000, interval: 10 });
+  try {
+    await vi.waitFor(check, { timeout: 10_000, interval: 10 });
+  } catch (error) {
+    // Say what the page showed instead, so a failure in CI can be diagnosed from its log.
+    const shown = (document.body.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 400);
+    throw new Error(`${(error as Error).message}\nThe page showed: ${shown || '(nothing)'}`, { cause: error });
+  }
 }
