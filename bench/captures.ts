@@ -70,7 +70,7 @@ export async function run(): Promise<void> {
   const servers: ChildServer[] = [];
   try {
     // Jobs off: the benchmark measures the route, not the background pollers sharing the database.
-    const env = { DATABASE_URL: database.url, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOBS_ENABLED: 'false', DATA_DIR: dataDir };
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'warn', JOBS_ENABLED: 'false', DATA_DIR: dataDir };
     const service = await startChildServer('service/main.ts', env);
     servers.push(service);
     const ceilingServer = await startChildServer('bench/ceiling-server.ts', env);

@@ -85,7 +85,7 @@ export async function run(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'minopa-bench-data-'));
   const database = await createScratchDatabase();
   const service = await startChildServer('service/main.ts', {
-    DATABASE_URL: database.url, DATA_DIR: dataDir, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOBS_ENABLED: 'false',
+    DATABASE_URL: database.url, DATA_DIR: dataDir, NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'warn', JOBS_ENABLED: 'false',
   });
   try {
     const pid = service.process.pid!;

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       ALLOWED_EXTENSION_ORIGINS: 'chrome-extension://ejjoaohdmeejfgghdfmlnkdbgkmllanp, moz-extension://0d9b8f5e-1c1e-4b6e-9d3a-2b8c4a1e7f00',
       LOG_LEVEL: 'warn',
+      TOKEN_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString('base64')}, k1:${Buffer.alloc(32, 1).toString('base64')}`,
     });
     // The core variables; each area's own variables are tested beside it (email/, media/, auth/google/).
     expect(config).toMatchObject({
@@ -62,6 +63,10 @@ describe('loadConfig', () => {
       trustProxy: true,
       allowedExtensionOrigins: ['chrome-extension://ejjoaohdmeejfgghdfmlnkdbgkmllanp', 'moz-extension://0d9b8f5e-1c1e-4b6e-9d3a-2b8c4a1e7f00'],
       logLevel: 'warn',
+      tokenKeys: [
+        { id: 'k2', key: Buffer.alloc(32, 2) },
+        { id: 'k1', key: Buffer.alloc(32, 1) },
+      ],
     });
   });
 

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { PlatformId } from '#shared/platforms.js';
+import { PLATFORM_CONFIG_VARIABLES, PLATFORM_ENV, type PlatformConfig, platformConfigFrom, platformConfigProblems } from './platforms/config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -42,6 +44,16 @@ export interface Config {
   media: MediaConfig;
   /** An S3-compatible bucket for media files; absent: files live on local disk in `media.dir`. */
   s3: S3Config | undefined;
+  /** Keys that seal network tokens at rest (P26); the first seals, all open. */
+  tokenKeys: TokenKey[];
+  /** Each network's OAuth client and addresses (resolved with sandbox defaults by platforms/settings.ts). */
+  platforms: Record<PlatformId, PlatformConfig>;
+}
+
+/** One AES-256 key for sealing tokens, with the id stored beside what it sealed. */
+export interface TokenKey {
+  id: string;
+  key: Buffer;
 }
 
 /** Media library settings. */
@@ -140,7 +152,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'MEDIA_URL_TTL_SECONDS', default: '3600', secret: false, description: 'How long the signed addresses of media files in API responses stay valid.' },
   { name: 'MEDIA_FETCH_TIMEOUT_MS', default: '15000', secret: false, description: 'Time limit for the service to fetch a captured image or an avatar, redirects included.' },
   { name: 'MEDIA_FETCH_ALLOWED_ADDRESSES', default: 'none', secret: false, description: 'Tests and local development only (refused in production): comma-separated private or local addresses/CIDRs, e.g. `127.0.0.1/32`, that the server-side image fetch may reach.' },
+  { name: 'TOKEN_ENCRYPTION_KEYS', default: 'derived from APP_SECRET (development and test only)', secret: true, description: 'Comma-separated `id:key` pairs, each key 32 random bytes in base64 (`openssl rand -base64 32`). The first seals network tokens (AES-256-GCM); the others still open what they sealed, so a key can be rotated by putting a new one first. Required in production.' },
   { name: 'JOBS_ENABLED', default: 'true', secret: false, description: 'Set `false` to run this instance without the scheduled jobs (sending email, …); at least one instance must run them.' },
+  ...PLATFORM_CONFIG_VARIABLES,
 ];
 
 /** Thrown by `loadConfig`; `problems` lists every invalid variable, each as one sentence. */
@@ -247,6 +261,28 @@ export const Env = z.object({
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
       .transform((value) => ['true', '1', 'yes'].includes(value)),
   ),
+  TOKEN_ENCRYPTION_KEYS: optional(
+    z
+      .string()
+      .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .transform((entries, ctx) => {
+        const keys = entries.map((entry) => {
+          const [id, key] = [entry.slice(0, entry.indexOf(':')), Buffer.from(entry.slice(entry.indexOf(':') + 1), 'base64')];
+          return { id, key, entry };
+        });
+        const bad = keys.filter(({ id, key }) => !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32).map(({ id }) => id || '(no id)');
+        if (bad.length > 0 || keys.length === 0) {
+          ctx.addIssue({ code: 'custom', message: `must be id:key pairs, each key 32 bytes in base64 (bad: ${bad.join(', ') || 'empty'})` });
+          return z.NEVER;
+        }
+        if (new Set(keys.map(({ id }) => id)).size !== keys.length) {
+          ctx.addIssue({ code: 'custom', message: 'has the same key id twice' });
+          return z.NEVER;
+        }
+        return keys.map(({ id, key }) => ({ id, key }));
+      }),
+  ),
+  ...PLATFORM_ENV,
 });
 
 /**
@@ -271,6 +307,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) {
     problems.push('GOOGLE_CLIENT_SECRET is required when GOOGLE_CLIENT_ID is set (the secret of the same Google OAuth client)');
   }
+  if (env.NODE_ENV === 'production' && !env.TOKEN_ENCRYPTION_KEYS) {
+    problems.push('TOKEN_ENCRYPTION_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by `openssl rand -base64 32`)');
+  }
+  problems.push(...platformConfigProblems(env));
   if (!parsed.success || problems.length > 0) {
     const order = (problem: string) => CONFIG_VARIABLES.findIndex((variable) => problem.startsWith(`${variable.name} `));
     throw new ConfigError(problems.sort((a, b) => order(a) - order(b)));
@@ -306,6 +346,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resendBaseUrl: (vars.RESEND_BASE_URL ?? 'https://api.resend.com').replace(/\/+$/, ''),
     emailFrom: vars.EMAIL_FROM ?? 'Minopa <hello@minopa.localhost>',
     jobsEnabled: vars.JOBS_ENABLED ?? true,
+    tokenKeys: vars.TOKEN_ENCRYPTION_KEYS ?? [{ id: 'dev', key: Buffer.from(hkdfSync('sha256', secret.value, 'minopa', 'token-encryption', 32)) }],
+    platforms: platformConfigFrom(vars),
     media: {
       dir: join(dataDir, 'media'),
       maxBytes: {

@@ -48,7 +48,7 @@ describe('media configuration', () => {
   });
 
   it('refuses the private-address allowlist in production, half a key pair, and malformed values', () => {
-    expect(problems({ NODE_ENV: 'production', MEDIA_FETCH_ALLOWED_ADDRESSES: '127.0.0.1/32' })).toEqual([
+    expect(problems({ NODE_ENV: 'production', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`, MEDIA_FETCH_ALLOWED_ADDRESSES: '127.0.0.1/32' })).toEqual([
       'MEDIA_FETCH_ALLOWED_ADDRESSES must not be set when NODE_ENV=production (it lets the server fetch from private addresses)',
     ]);
     expect(problems({ S3_BUCKET: 'minopa-media', S3_ACCESS_KEY_ID: 'AKIA' })).toEqual(['S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together']);

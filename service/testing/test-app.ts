@@ -1,3 +1,4 @@
+import { platformConfigFrom } from '../platforms/config.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -88,6 +89,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       fetchAllowedAddresses: [],
     },
     s3: undefined,
+    tokenKeys: [{ id: 'test', key: Buffer.alloc(32, 7) }],
+    platforms: platformConfigFrom({}),
     ...overrides,
   };
 }
