@@ -80,6 +80,29 @@ export const ERRORS = {
   media_link_invalid: { status: 403, message: 'This file link is not valid.' },
   media_link_expired: { status: 410, message: 'This file link has expired. Reload the page to get a new one.' },
   capture_image_not_needed: { status: 409, message: 'This draft does not wait for an image from the browser.' },
+  // Connected network accounts.
+  network_unavailable: { status: 404, message: 'This Minopa service is not set up to connect that network. Ask its operator to configure it.' },
+  connect_expired: { status: 400, message: 'This connection attempt took too long or was already finished. Start connecting again from Minopa.' },
+  connect_denied: { status: 403, message: 'The connection was cancelled at the network, so nothing was connected.' },
+  connect_failed: { status: 502, message: 'The network did not complete the connection. Please try again in a moment.' },
+  connect_no_accounts: { status: 422, message: 'The network returned no account Minopa can publish to with this login.' },
+  // Publishing: targets and schedules.
+  content_invalid: { status: 422, message: 'Some of the content does not fit the rules of the networks it goes to.' },
+  account_unavailable: { status: 409, message: 'One of the chosen accounts is not connected anymore. Reconnect it or choose another.' },
+  no_targets: { status: 409, message: 'Choose at least one connected account to publish to before scheduling.' },
+  post_archived: { status: 409, message: 'Archived posts cannot be scheduled. Unarchive the post first.' },
+  target_locked: { status: 409, message: 'This post is being published right now, so it cannot be changed. Try again in a minute.' },
+  target_status_conflict: { status: 409, message: 'This channel’s post cannot be changed in its current state.' },
+  schedule_time_invalid: { status: 422, message: 'That time cannot be used for scheduling.' },
+  no_posting_slots: { status: 409, message: 'This workspace has no posting slots yet. Add some in the schedule settings, or pick a time.' },
+  duplicate_post: {
+    status: 409,
+    message: 'The same text goes to the same account within 24 hours. Send the request again with allowDuplicate to publish it anyway.',
+  },
+  confirmation_required: {
+    status: 409,
+    message: 'We could not tell whether this post went out. Check the network first, then confirm that it was not published.',
+  },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a moment and try again.' },
   internal_error: { status: 500, message: 'Something went wrong on our side. Please try again.' },
   service_unavailable: { status: 503, message: 'The service is not ready. Please try again shortly.' },
@@ -93,6 +116,8 @@ export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
 export interface FieldError {
   path: string;
   message: string;
+  /** The content rule broken (shared/publishing/issues.ts), on `content_invalid` errors. */
+  rule?: string;
 }
 
 /** The body of every failed response. */

@@ -2,7 +2,7 @@
  * The kinds of email Minopa sends. A kind is what a person unsubscribes from (P11), so the list is
  * meant to grow (e.g. 'product-updates', 'digest' in the privacy issue); every template names one.
  */
-export const EMAIL_KINDS = ['account', 'security', 'invitation'] as const;
+export const EMAIL_KINDS = ['account', 'security', 'invitation', 'post-scheduled', 'post-failed'] as const;
 
 /** One kind of email. */
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -12,6 +12,8 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   account: 'account emails (address verification, password reset, email change confirmations)',
   security: 'security notices (for example, when your password was changed)',
   invitation: 'invitations to join a workspace',
+  'post-scheduled': 'confirmations that a post you wrote is scheduled',
+  'post-failed': 'alerts when a post you wrote could not be published',
 };
 
 /** True when `value` is one of the kinds above (e.g. read back from a token or a database row). */

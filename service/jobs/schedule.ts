@@ -1,5 +1,9 @@
 import { sendOutbox } from '../email/send-outbox.js';
 import { fetchCaptureImages } from './fetch-capture-images.js';
+import { runFetchPostMetrics } from './fetch-post-metrics.js';
+import { runNotifyPostStatus } from './notify-post-status.js';
+import { runPublishDueTargets } from './publish-due-targets.js';
+import { runReconcileTargets } from './reconcile-targets.js';
 import type { JobDefinition } from './types.js';
 
 export type { JobDefinition, JobDeps } from './types.js';
@@ -25,5 +29,29 @@ export const JOBS: JobDefinition[] = [
     async run(deps) {
       await fetchCaptureImages(deps);
     },
+  },
+  {
+    name: 'publish-due-targets',
+    // Posts go out on time: a due target waits at most about a second (a run keeps claiming while work is due).
+    schedule: '* * * * * *',
+    run: runPublishDueTargets,
+  },
+  {
+    name: 'reconcile-targets',
+    // Unknown outcomes are checked soon after (each target waits its own delay in run_at).
+    schedule: '*/10 * * * * *',
+    run: runReconcileTargets,
+  },
+  {
+    name: 'fetch-post-metrics',
+    // Engagement numbers change over hours; each target is re-measured every few hours.
+    schedule: '0 */5 * * * *',
+    run: runFetchPostMetrics,
+  },
+  {
+    name: 'notify-post-status',
+    // "Scheduled" confirmations and "failed" alerts (P10) should arrive within a minute.
+    schedule: '*/15 * * * * *',
+    run: runNotifyPostStatus,
   },
 ];

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { type PlatformDirectory, platformDirectory } from '../platforms/directory.js';
 import type { BlobStorage } from '../storage/index.js';
 import { JOBS } from './schedule.js';
 import type { JobDefinition } from './types.js';
@@ -19,6 +20,8 @@ export interface StartSchedulerOptions {
   config: Config;
   logger: Logger;
   storage: BlobStorage;
+  /** The networks jobs call; default: the platform registry with the configured (or sandbox) settings. */
+  platforms?: PlatformDirectory;
   /** Defaults to JOBS (tests pass their own). */
   jobs?: JobDefinition[];
 }
@@ -30,12 +33,13 @@ export interface StartSchedulerOptions {
  */
 export function startScheduler(options: StartSchedulerOptions): Scheduler {
   const controller = new AbortController();
+  const platforms = options.platforms ?? platformDirectory(options.config);
   const inFlight = new Set<Promise<void>>();
   const crons = (options.jobs ?? JOBS).map((job) => {
     const logger = options.logger.child({ job: job.name });
     return new Cron(job.schedule, { name: job.name, protect: true, catch: (error) => logger.error('job failed', { error }) }, async () => {
       if (controller.signal.aborted) return;
-      const run = job.run({ knex: options.knex, config: options.config, logger, storage: options.storage, signal: controller.signal });
+      const run = job.run({ knex: options.knex, config: options.config, logger, storage: options.storage, platforms, signal: controller.signal });
       inFlight.add(run);
       try {
         await run;

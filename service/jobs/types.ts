@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { PlatformDirectory } from '../platforms/directory.js';
 import type { BlobStorage } from '../storage/index.js';
 
 /** What every job receives. Add fields here when a job needs more (e.g. storage), and pass them in scheduler.ts. */
@@ -10,6 +11,8 @@ export interface JobDeps {
   logger: Logger;
   /** Media files (the capture-image job stores what it fetches). */
   storage: BlobStorage;
+  /** The networks (adapters + settings) jobs call; absent: the registry with the configured settings (tests pass their own). */
+  platforms?: PlatformDirectory;
   /** Aborted when the service stops: a long run should stop claiming new work and return. */
   signal?: AbortSignal;
 }

@@ -139,7 +139,41 @@ const fixtures: Record<MemberEndpoint, Fixture> = {
   getMedia: { role: 'viewer', call: async (scene) => ({ params: { mediaId: await media(scene) } }) },
   deleteMedia: { role: 'editor', call: async (scene) => ({ params: { mediaId: await media(scene) } }) },
   supplyCaptureImage: { role: 'editor', call: async (scene) => ({ params: { postId: await imageCapture(scene) }, upload: pngUpload() }) },
+  listNetworks: { role: 'viewer', call: async () => ({}) },
+  listAccounts: { role: 'viewer', call: async () => ({}) },
+  startConnect: { role: 'admin', call: async () => ({ params: { platform: 'x' } }) },
+  disconnectAccount: { role: 'admin', call: async (scene) => ({ params: { accountId: await connectedAccount(scene) } }) },
+  listPostTargets: { role: 'viewer', call: async (scene) => ({ params: { postId: await post(scene) } }) },
+  setPostTargets: { role: 'editor', call: async (scene) => ({ params: { postId: await post(scene) }, body: { targets: [{ accountId: await connectedAccount(scene) }] } }) },
+  schedulePost: { role: 'editor', call: async (scene) => ({ params: { postId: (await postTarget(scene, 'draft')).postId }, body: { when: 'now' } }) },
+  reschedulePost: { role: 'editor', call: async (scene) => ({ params: { postId: (await postTarget(scene, 'scheduled')).postId }, body: { when: 'now' } }) },
+  unschedulePost: { role: 'editor', call: async (scene) => ({ params: { postId: (await postTarget(scene, 'scheduled')).postId } }) },
+  cancelTarget: { role: 'editor', call: async (scene) => ({ params: await postTarget(scene, 'scheduled') }) },
+  retryTarget: { role: 'editor', call: async (scene) => ({ params: await postTarget(scene, 'failed'), body: {} }) },
+  getWorkspaceSchedule: { role: 'viewer', call: async () => ({}) },
+  updateWorkspaceSchedule: { role: 'admin', call: async () => ({ body: { timeZone: 'Europe/Berlin' } }) },
+  nextQueueSlot: { role: 'viewer', call: async () => ({}) },
 };
+
+/** A post of the scene's workspace going to a fresh X account, its target in `status`. */
+async function postTarget(scene: Scene, status: 'draft' | 'scheduled' | 'failed'): Promise<{ postId: string; targetId: string }> {
+  const postId = await post(scene);
+  const due = status === 'draft' ? {} : { dueAt: new Date(Date.now() + 3_600_000), runAt: new Date(Date.now() + 3_600_000) };
+  const [row] = await app.db
+    .knex('postTargets')
+    .insert({ workspaceId: scene.workspaceId, postId, accountId: await connectedAccount(scene), platform: 'x', status, ...due, ...(status === 'failed' ? { failureKind: 'transient' } : {}) })
+    .returning('id');
+  return { postId, targetId: row.id as string };
+}
+
+/** A connected account of the scene's workspace, without tokens (nothing to revoke). */
+async function connectedAccount(scene: Scene): Promise<string> {
+  const [row] = await app.db
+    .knex('connected_accounts')
+    .insert({ workspaceId: scene.workspaceId, platform: 'x', kind: 'profile', remoteId: randomUUID(), name: 'Sandbox Studio' })
+    .returning('id');
+  return row.id as string;
+}
 
 async function newScene(): Promise<Scene> {
   const name = `Matrix ${randomUUID().slice(0, 8)}`;
@@ -232,7 +266,8 @@ describe('the role × endpoint matrix (P24, P14)', () => {
   });
 
   it("P14: ids of another workspace's members, invitations and posts are 404 through a workspace one owns", async () => {
-    const withIds = memberEndpoints.filter((name) => /:(?!workspaceId)\w+/.test(endpoints[name].path));
+    // Ids of resources (not :platform, which names a network, not something a workspace owns).
+    const withIds = memberEndpoints.filter((name) => /:(?!workspaceId|platform\b)\w+/.test(endpoints[name].path));
     expect(withIds.length).toBeGreaterThan(0);
     for (const name of withIds) {
       const endpoint = endpoints[name];

@@ -8,6 +8,13 @@ const LIMIT = 16 * 1024;
  * 415 for another type, 413 when larger. Repeated fields keep their first value.
  */
 export async function readForm(ctx: AppContext): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of await readFormEntries(ctx)) fields[key] ??= value;
+  return fields;
+}
+
+/** The same, keeping every value of a repeated field (checkbox lists). */
+export async function readFormEntries(ctx: AppContext): Promise<URLSearchParams> {
   if (!ctx.is('application/x-www-form-urlencoded')) throw new HttpError('unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
   if ((ctx.request.length ?? 0) > LIMIT) throw new HttpError('payload_too_large');
   const chunks: Buffer[] = [];
@@ -17,7 +24,5 @@ export async function readForm(ctx: AppContext): Promise<Record<string, string>>
     if (size > LIMIT) throw new HttpError('payload_too_large');
     chunks.push(chunk);
   }
-  const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) fields[key] ??= value;
-  return fields;
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }

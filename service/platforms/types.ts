@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { AccountKind, PlatformId } from '#shared/platforms.js';
 import type { Logger } from '../logger.js';
-import type { HttpClient } from './lib/http.js';
+import type { HttpClient, VendorErrorReader } from './lib/http.js';
 
 export type { PlatformId } from '#shared/platforms.js';
 
@@ -125,6 +125,11 @@ export interface Metrics {
  */
 export interface Platform {
   id: PlatformId;
+  /**
+   * How this network's error answers are read (vendor code, message, kind). Required: every
+   * PlatformContext's http client is made with it (platforms/context.ts platformContext()).
+   */
+  readVendorError: VendorErrorReader;
   oauth: {
     /** Space- or comma-joined by `authorizeUrl` as the network wants. */
     scopes: readonly string[];

@@ -6,6 +6,7 @@ import { requireAuth } from '../middleware/auth.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { abandonUpload, uploadBody } from '../middleware/upload-body.js';
 import { validateInput } from '../middleware/validate.js';
+import { accountHandlers } from './accounts.js';
 import { authHandlers } from './auth.js';
 import { invitationHandlers } from './invitations.js';
 import { legalHandlers } from './legal.js';
@@ -13,11 +14,12 @@ import { mediaHandlers } from './media.js';
 import { meHandlers } from './me.js';
 import { memberHandlers } from './members.js';
 import { postHandlers } from './posts.js';
+import { publishingHandlers } from './publishing.js';
 import type { Handler, HandlerContext, Handlers } from './types.js';
 import { workspaceHandlers } from './workspaces.js';
 
 /** Every endpoint's handler. Typed as `Handlers`, so an endpoint without one fails to compile. */
-export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...mediaHandlers };
+export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...accountHandlers };
 
 /**
  * Endpoints whose action checks the session inside its own write statement: captures are the hot path

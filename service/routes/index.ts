@@ -10,7 +10,10 @@ import { registerLegalPages } from './legal-pages.js';
 import { registerMediaFiles } from './media-files.js';
 import { registerGoogleRoutes } from '../auth/google/routes.js';
 import { registerAccountPages } from '../pages/account/index.js';
+import { registerConnectPages } from '../pages/connect/callback-page.js';
+import { registerPostLinkPage } from '../pages/post-link.js';
 import { mountGoogleSandbox } from '../sandbox/google/mount.js';
+import { mountNetworkSandboxes } from '../sandbox/networks/mount.js';
 
 /** Every route of the service in one router, so a known path with another method answers 405. */
 export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
@@ -25,7 +28,10 @@ export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Rout
   registerAccountPages(router, deps);
   registerGoogleRoutes(router, deps);
   mountGoogleSandbox(router, deps);
+  mountNetworkSandboxes(router, deps);
   registerInvitationPages(router, deps);
+  registerConnectPages(router, deps);
+  registerPostLinkPage(router);
   registerEmailUnsubscribe(router, deps);
   registerDevEmails(router, deps);
   registerMediaFiles(router, deps);

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'ownership.transferred',
   'workspace.renamed',
   'workspace.settings_changed',
+  'account.connected',
+  'account.disconnected',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.output<typeof AuditAction>;

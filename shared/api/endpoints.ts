@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { Endpoint } from './endpoint.js';
+import { accountsEndpoints } from './endpoints/accounts.js';
 import { authEndpoints } from './endpoints/auth.js';
 import { legalEndpoints } from './endpoints/legal.js';
 import { mediaEndpoints } from './endpoints/media.js';
 import { meEndpoints } from './endpoints/me.js';
 import { membersEndpoints } from './endpoints/members.js';
 import { postsEndpoints } from './endpoints/posts.js';
+import { publishingEndpoints } from './endpoints/publishing.js';
 import { workspacesEndpoints } from './endpoints/workspaces.js';
 
 export type { Endpoint } from './endpoint.js';
@@ -21,7 +23,9 @@ export const endpoints = {
   ...workspacesEndpoints,
   ...membersEndpoints,
   ...postsEndpoints,
+  ...publishingEndpoints,
   ...mediaEndpoints,
+  ...accountsEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 

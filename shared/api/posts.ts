@@ -3,8 +3,8 @@ import { LIMITS } from '../limits.js';
 import { Id, PageQuery, Timestamp, text } from './common.js';
 import { MEDIA_PER_POST_MAX, MediaFetch, PostMedia } from './media.js';
 
-/** 'scheduled' is set by publishing; media used by a scheduled post cannot be deleted. */
-export const POST_STATUSES = ['draft', 'scheduled', 'archived'] as const;
+/** 'scheduled', 'published' and 'failed' summarise the post's targets (publishing); media used by a scheduled post cannot be deleted. */
+export const POST_STATUSES = ['draft', 'scheduled', 'published', 'failed', 'archived'] as const;
 export const PostStatus = z.enum(POST_STATUSES);
 export type PostStatus = z.output<typeof PostStatus>;
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormError } from '../../components/FormError.js';
 import { useExtensionState } from '../../hooks/useExtensionState.js';
 import { AccountPanel } from './AccountPanel.js';
+import { ChannelsPanel } from './channels/ChannelsPanel.js';
 import { ProfilePanel } from './ProfilePanel.js';
 import { MembersPanel } from './members/MembersPanel.js';
 import { QueuePanel } from './QueuePanel.js';
@@ -56,6 +57,7 @@ export function App() {
               onSwitch={() => setMode('sign-up')}
             />
           )}
+          {state.user && <ChannelsPanel state={state} />}
           {state.user && <MembersPanel state={state} onState={setState} />}
           <QueuePanel state={state} onState={setState} onFlushed={() => reload(false)} />
           <ServicePanel state={state} onState={setState} />

@@ -10,6 +10,7 @@ import {
   signUp,
 } from '../account.js';
 import { removeAvatar, setAvatar } from '../avatar.js';
+import { connectChannel, disconnectChannel, getChannels } from '../channels.js';
 import { saveDraft } from '../capture/save-draft.js';
 import { signInWithGoogle } from '../google-sign-in.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
@@ -26,6 +27,7 @@ import {
   transferOwnership,
 } from '../members.js';
 import { flushOfflineQueue } from '../offline-queue.js';
+import { publishPost } from '../publish-post.js';
 import {
   changeEmail,
   changePassword,
@@ -83,6 +85,10 @@ const handlers: Handlers = {
   getAuditEvents,
   previewInvitation,
   acceptInvitation,
+  getChannels,
+  connectChannel,
+  disconnectChannel,
+  publishPost,
 };
 
 /**

@@ -5,6 +5,9 @@ import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import type { Member } from '#shared/api/workspaces.js';
 import type { Role } from '#shared/roles.js';
 import type { AuditEventPage } from '#shared/api/audit.js';
+import type { ConnectedAccount, Network } from '#shared/api/accounts.js';
+import type { PlatformId } from '#shared/platforms.js';
+import type { ScheduleInput } from '#shared/api/publishing.js';
 
 /**
  * The one protocol between the extension's pages (options, popup) and the background, which owns the
@@ -137,6 +140,20 @@ export interface MembersPanelData {
   invitations: Invitation[] | null;
 }
 
+/** The Channels panel: the networks on offer and the workspace's connected accounts. */
+export interface ChannelsPanelData {
+  networks: Network[];
+  accounts: ConnectedAccount[];
+}
+
+/** What scheduling a post from the popup did. */
+export interface PublishPostResult {
+  postId: string;
+  /** The earliest due time (UTC) of its channels. */
+  dueAt: string | null;
+  channels: number;
+}
+
 /** Message name → handler signature (argument = what the page sends, result = what it gets back). */
 export interface ProtocolMap {
   /** The current state; with `refresh`, first re-reads the person and workspaces from the service. */
@@ -193,6 +210,13 @@ export interface ProtocolMap {
   previewInvitation(data: { link: string }): InvitationPreview;
   /** Accepts an invitation sent to the signed-in person's address. */
   acceptInvitation(data: { link: string }): ExtensionState;
+  /** Networks and connected accounts of a workspace. */
+  getChannels(data: { workspaceId: string }): ChannelsPanelData;
+  /** Opens the network's authorization page in a new tab (owners and admins). */
+  connectChannel(data: { workspaceId: string; platform: PlatformId }): { authorizeUrl: string; sandbox: boolean };
+  disconnectChannel(data: { workspaceId: string; accountId: string }): ChannelsPanelData;
+  /** Sends a saved draft to the chosen channels now, at a time, or in the next queue slot. */
+  publishPost(data: { workspaceId: string; postId: string; accountIds: string[]; schedule: ScheduleInput }): PublishPostResult;
 }
 
 /** The messenger both sides use: pages call `sendMessage`, handlers.ts calls `onMessage`. */

@@ -1,12 +1,15 @@
+import { accountReconnect, type AccountReconnectProps } from './account-reconnect.js';
 import { emailChange, type EmailChangeProps } from './email-change.js';
 import { invitation, type InvitationProps } from './invitation.js';
 import { passwordChanged, type PasswordChangedProps } from './password-changed.js';
+import { postFailed, type PostFailedProps } from './post-failed.js';
+import { postScheduled, type PostScheduledProps } from './post-scheduled.js';
 import { resetPassword, type ResetPasswordProps } from './reset-password.js';
 import type { EmailTemplate } from './types.js';
 import { verifyEmail, type VerifyEmailProps } from './verify-email.js';
 
 export type { EmailTemplate, FrameProps } from './types.js';
-export type { EmailChangeProps, InvitationProps, PasswordChangedProps, ResetPasswordProps, VerifyEmailProps };
+export type { AccountReconnectProps, EmailChangeProps, InvitationProps, PasswordChangedProps, PostFailedProps, PostScheduledProps, ResetPasswordProps, VerifyEmailProps };
 
 /** Each template's props, by name. Add a line here (and to TEMPLATES) for a new template. */
 export interface TemplatePropsMap {
@@ -15,6 +18,9 @@ export interface TemplatePropsMap {
   'password-changed': PasswordChangedProps;
   'email-change': EmailChangeProps;
   invitation: InvitationProps;
+  'account-reconnect': AccountReconnectProps;
+  'post-scheduled': PostScheduledProps;
+  'post-failed': PostFailedProps;
 }
 
 /** The name of a template, e.g. 'verify-email'. */
@@ -30,6 +36,9 @@ export const TEMPLATES: { [T in TemplateName]: EmailTemplate<TemplateData<T>> } 
   'password-changed': passwordChanged,
   'email-change': emailChange,
   invitation,
+  'account-reconnect': accountReconnect,
+  'post-scheduled': postScheduled,
+  'post-failed': postFailed,
 };
 
 /** Every template name, in a stable order (tests iterate over it). */

@@ -61,6 +61,9 @@ describe('email templates', () => {
       'password-changed': 'security',
       'email-change': 'account',
       invitation: 'invitation',
+      'post-scheduled': 'post-scheduled',
+      'post-failed': 'post-failed',
+      'account-reconnect': 'account',
     });
   });
 });

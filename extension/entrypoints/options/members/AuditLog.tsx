@@ -31,6 +31,10 @@ export function describeEvent(event: AuditEvent): string {
       return `${actor} renamed the workspace from “${details.from ?? '?'}” to “${details.to ?? '?'}”`;
     case 'workspace.settings_changed':
       return `${actor} changed the workspace settings`;
+    case 'account.connected':
+      return `${actor} connected the ${details.network ?? ''} account ${details.name ?? ''}`.replace(/\s+/g, ' ');
+    case 'account.disconnected':
+      return `${actor} disconnected the ${details.network ?? ''} account ${details.name ?? ''}`.replace(/\s+/g, ' ');
   }
 }
 

@@ -1,0 +1,17 @@
+import type { Knex } from 'knex';
+
+/** The outbox accepts the two publishing kinds (P10): "post scheduled" confirmations and "post failed" alerts. */
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw(`
+    alter table email_outbox drop constraint email_outbox_kind_check;
+    alter table email_outbox add constraint email_outbox_kind_check
+      check (kind in ('account', 'security', 'invitation', 'post-scheduled', 'post-failed'))
+  `);
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.raw(`
+    alter table email_outbox drop constraint email_outbox_kind_check;
+    alter table email_outbox add constraint email_outbox_kind_check check (kind in ('account', 'security', 'invitation'))
+  `);
+}

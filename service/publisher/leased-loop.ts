@@ -1,0 +1,60 @@
+import { loadTargets, type LoadedTarget } from './load.js';
+import type { TargetOutcome } from './outcome.js';
+import { TaskPool } from './pool.js';
+import type { PublisherSettings } from './settings.js';
+import type { ClaimedTarget, PublisherDeps } from './types.js';
+
+/** What one run did: targets claimed, and how many ended in each outcome. */
+export type RunCounts = { claimed: number } & Record<TargetOutcome['status'], number>;
+
+/** One kind of leased work over post_targets (publishing, reconciling). */
+export interface LeasedWork {
+  claim(limit: number): Promise<ClaimedTarget[]>;
+  /** Handles one loaded target and records its outcome; returns the outcome's status. */
+  handle(loaded: LoadedTarget): Promise<TargetOutcome['status']>;
+  /** Hands back claimed targets that never started (shutdown, budget spent). */
+  release(targets: ClaimedTarget[]): Promise<void>;
+}
+
+/**
+ * The claim → call → record loop both publisher jobs run. It keeps up to `capacity` targets in the
+ * process, claiming again whenever half of them are done (so a slow network does not stall a batch),
+ * runs them with bounded concurrency per network and per account, and stops claiming once a claim
+ * comes back short, the budget is spent or the service stops — then hands back what has not started
+ * and waits for what is in flight (a publish is never cut off halfway).
+ */
+export async function runLeasedLoop(deps: PublisherDeps, settings: PublisherSettings, work: LeasedWork): Promise<RunCounts> {
+  const counts: RunCounts = { claimed: 0, published: 0, scheduled: 0, unconfirmed: 0, failed: 0, lost: 0 };
+  const pool = new TaskPool<LoadedTarget>(
+    { total: settings.capacity, perGroup: settings.perPlatform, perKey: settings.perAccount },
+    (loaded) => ({ group: loaded.target.platform, key: loaded.target.accountId }),
+    async (loaded) => {
+      counts[await work.handle(loaded)] += 1;
+    },
+    // Recording failed (the database went away): the lease expires and the target is reconciled.
+    (error, loaded) => deps.logger.error('publisher could not record an outcome', { targetId: loaded.target.id, error }),
+  );
+  const deadline = Date.now() + settings.budgetMs;
+  let more = true;
+  for (;;) {
+    const stopping = Boolean(deps.signal?.aborted) || Date.now() >= deadline;
+    if (stopping) await work.release(pool.takeWaiting().map((loaded) => loaded.target));
+    if (more && !stopping && pool.size <= settings.capacity / 2) {
+      const room = settings.capacity - pool.size;
+      const claimed = await work.claim(room);
+      counts.claimed += claimed.length;
+      more = claimed.length === room;
+      try {
+        pool.add(await loadTargets(deps, claimed, settings.mediaUrlTtlMs));
+      } catch (error) {
+        await work.release(claimed).catch(() => undefined);
+        throw error;
+      }
+    }
+    if (pool.size === 0) {
+      if (more && !stopping) continue;
+      return counts;
+    }
+    await pool.next();
+  }
+}

@@ -1,0 +1,35 @@
+import type { Knex } from 'knex';
+import type { PlatformId } from '#shared/platforms.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { PlatformDirectory } from '../platforms/directory.js';
+import type { BlobStorage } from '../storage/index.js';
+
+/** What the publisher's jobs need (a subset of JobDeps plus the networks). */
+export interface PublisherDeps {
+  knex: Knex;
+  config: Pick<Config, 'tokenKeys' | 'publicUrl'>;
+  logger: Logger;
+  storage: BlobStorage;
+  platforms: PlatformDirectory;
+  /** Aborted on shutdown: stop claiming, hand back what has not started, finish what is in flight. */
+  signal?: AbortSignal | undefined;
+}
+
+/** A target as a claim returns it (its lease is held by the claimer). */
+export interface ClaimedTarget {
+  id: string;
+  workspaceId: string;
+  postId: string;
+  accountId: string;
+  platform: PlatformId;
+  overrides: Record<string, unknown>;
+  progress: Record<string, unknown>;
+  /** Publish attempts so far, this one included. */
+  attempts: number;
+  reconcileChecks: number;
+  idempotencyKey: string;
+  dueAt: Date;
+  /** Reconcile claims: the earliest moment an attempt at this target may have started. */
+  since: Date | null;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { PlatformId } from '../platforms.js';
+
+/**
+ * Per-network options of a target, as zod schemas (strict: an option another network takes is refused,
+ * not silently dropped). The adapters receive them as validated here (PublishContent.options).
+ */
+
+/** TikTok's privacy levels (§6 Publish flow, post_info.privacy_level); the account's creator info narrows them. */
+export const TIKTOK_PRIVACY_LEVELS = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'] as const;
+
+/** Instagram's kinds of post (§3 Publish flow): one image, a Reel, a Story, or a carousel of 2–10. */
+export const INSTAGRAM_FORMATS = ['feed', 'reel', 'story', 'carousel'] as const;
+export type InstagramFormat = (typeof INSTAGRAM_FORMATS)[number];
+
+/** YouTube's privacy statuses (§8 Upload flow, status.privacyStatus). */
+export const YOUTUBE_PRIVACY = ['public', 'unlisted', 'private'] as const;
+
+/** LinkedIn's visibility of a post (§4 Publish flow). */
+export const LINKEDIN_VISIBILITY = ['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'] as const;
+
+const none = z.strictObject({});
+
+export const OPTION_SCHEMAS = {
+  x: none,
+  threads: none,
+  facebook: none,
+  linkedin: z.strictObject({ visibility: z.enum(LINKEDIN_VISIBILITY).optional() }),
+  instagram: z.strictObject({
+    format: z.enum(INSTAGRAM_FORMATS).optional().meta({ description: 'Absent: a carousel for several media, a Reel for a video, else a feed post.' }),
+  }),
+  tiktok: z.strictObject({
+    privacyLevel: z.enum(TIKTOK_PRIVACY_LEVELS, { message: `must be one of ${TIKTOK_PRIVACY_LEVELS.join(', ')}` }),
+    disableComment: z.boolean().optional(),
+    disableDuet: z.boolean().optional(),
+    disableStitch: z.boolean().optional(),
+  }),
+  pinterest: z.strictObject({
+    boardId: z.string({ message: 'is required: choose the board to pin to' }).trim().min(1, { message: 'is required: choose the board to pin to' }).max(100),
+    // §7 Limits: link ≤ 2048, alt_text ≤ 500.
+    link: z.url({ protocol: /^https?$/, message: 'must be a web address starting with http:// or https://' }).max(2048).optional(),
+    altText: z.string().max(500, { message: 'must be at most 500 characters' }).optional(),
+  }),
+  youtube: z.strictObject({
+    privacy: z.enum(YOUTUBE_PRIVACY).default('public'),
+    categoryId: z.string().regex(/^\d{1,4}$/, { message: 'must be a YouTube category number, such as 22' }).optional(),
+    madeForKids: z.boolean().optional(),
+  }),
+} as const satisfies Record<PlatformId, z.ZodType>;
+
+/** The validated options of a target of network P. */
+export type PlatformOptions<P extends PlatformId> = z.output<(typeof OPTION_SCHEMAS)[P]>;
