@@ -5,6 +5,7 @@
 const benchmarks: Record<string, () => Promise<void>> = {
   captures: async () => (await import('./captures.js')).run(),
   upload: async () => (await import('./upload.js')).run(),
+  publisher: async () => (await import('./publisher.js')).run(),
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

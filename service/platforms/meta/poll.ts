@@ -1,4 +1,5 @@
 import { isPlatformError, PlatformError } from '../lib/errors.js';
+import { sleep } from '../lib/poll.js';
 
 /** How patiently an adapter waits for a network's asynchronous processing (containers, videos). */
 export interface PollTiming {
@@ -14,21 +15,6 @@ export interface PollTiming {
 /** Meta suggests polling containers about once a minute for videos; we start quicker and back off. */
 export const DEFAULT_POLL_TIMING: PollTiming = { firstDelayMs: 1_000, maxDelayMs: 10_000, maxWaitMs: 120_000, retries: 3 };
 
-/** Waits `ms`, or rejects when `signal` aborts (graceful stop of the publisher). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Runs a read-only request, retrying it when it fails transiently or is throttled (never used for a
