@@ -35,6 +35,7 @@ export const ConnectedAccount = z
   .meta({ id: 'ConnectedAccount' });
 export type ConnectedAccount = z.output<typeof ConnectedAccount>;
 export const ConnectedAccountList = z.object({ items: z.array(ConnectedAccount) }).meta({ id: 'ConnectedAccountList' });
+export type ConnectedAccountList = z.output<typeof ConnectedAccountList>;
 
 export const ConnectParams = WorkspaceParams.extend({ platform: PlatformIdSchema });
 export const AccountParams = WorkspaceParams.extend({ accountId: Id });

@@ -47,7 +47,7 @@ export async function uploadXMedia(ctx: PlatformContext, accessToken: string, me
   for await (const chunk of readChunks(await media.open(), SEGMENT_BYTES)) {
     const form = new FormData();
     form.set('segment_index', String(segmentIndex++));
-    form.set('media', new Blob([chunk], { type: 'application/octet-stream' }), media.filename ?? 'media');
+    form.set('media', new Blob([new Uint8Array(chunk)], { type: 'application/octet-stream' }), media.filename ?? 'media');
     await ctx.http.request({ method: 'POST', url: xUpload(ctx, `/media/upload/${id}/append`), bearer: accessToken, body: form, timeoutMs: 120_000 });
   }
   const finalized = await ctx.http.request({ method: 'POST', url: xUpload(ctx, `/media/upload/${id}/finalize`), bearer: accessToken });

@@ -23,7 +23,9 @@ export function multipartBody() {
     const form = await new Request('http://sandbox.invalid/', { method: 'POST', headers: { 'content-type': ctx.get('content-type') }, body: Buffer.concat(chunks) }).formData();
     const fields: MultipartFields = {};
     const checked: Record<string, unknown> = {};
-    for (const [name, value] of form) {
+    const entries: Array<[string, string | File]> = [];
+    form.forEach((value, name) => entries.push([name, value]));
+    for (const [name, value] of entries) {
       if (typeof value === 'string') {
         fields[name] = value;
         checked[name] = /^-?\d+$/.test(value) ? Number(value) : value;
