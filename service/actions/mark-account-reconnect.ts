@@ -7,7 +7,7 @@ import { enqueueEmail } from '../email/outbox.js';
  * last connected — emails the workspace's owners and admins (once: `reconnect_notified_at` is set in the
  * same transaction, and reconnecting clears it). Safe to call from several workers at once.
  */
-export async function markReconnectNeeded(knex: Knex, accountId: string, reason: string): Promise<void> {
+export async function markReconnectNeeded(knex: Knex | Knex.Transaction, accountId: string, reason: string): Promise<void> {
   await knex.transaction(async (trx) => {
     const [account] = (await trx('connected_accounts')
       .where('id', accountId)

@@ -14,7 +14,7 @@ import { testDirectory, testPlatform } from './testing/test-platform.js';
 const databaseUrl = testDatabaseUrl();
 let db: SchemaDatabase;
 let network: FakeNetwork;
-let owner: { workspaceId: string; userId: string };
+let owner: { workspaceId: string; userId: string; email: string };
 /** The fake network's answer per idempotency key and call number; unlisted calls succeed. */
 let script: Record<string, CreateAnswer[]> = {};
 
@@ -117,6 +117,9 @@ describe.skipIf(!databaseUrl)('publishing due targets', () => {
     expect(row).toMatchObject({ status: 'failed', failureKind: 'auth' });
     expect(row.failureMessage).toMatch(/Reconnect it/);
     expect(network.createCalls.length).toBe(calls);
+    // The owner hears about it once, however many posts then fail for the same reason.
+    const emails = await db.knex('emailOutbox').where({ toEmail: owner.email, template: 'account-reconnect' });
+    expect(emails).toHaveLength(1);
   });
 
   it('fails content the network refuses, with its message', async () => {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { markReconnectNeeded } from '../actions/mark-account-reconnect.js';
 import { attemptOutcomeOf, type TargetOutcome } from './outcome.js';
 import { refreshPostStatus } from './post-status.js';
 import type { ClaimedTarget } from './types.js';
@@ -12,7 +13,8 @@ export interface AttemptMeta {
 /**
  * Records one attempt's outcome in one short transaction: the target's new status (guarded by the lease:
  * only the worker that holds it may change the target), the attempt row (always, for the history), the
- * account when the network refused its token (reconnect needed), and the post's status.
+ * account when the network refused its token (reconnect needed, its owners and admins told once), and the
+ * post's status.
  *
  * `published` is one update writing remote_id and the status together, so remote_id is never missing
  * from a published target. A worker that published but lost its lease meanwhile still records the
@@ -44,9 +46,7 @@ export async function recordOutcome(knex: Knex, target: Pick<ClaimedTarget, 'id'
       worker: meta.owner,
     });
     if (updated > 0 && outcome.status === 'failed' && outcome.error.kind === 'auth') {
-      await trx('connectedAccounts')
-        .where({ id: target.accountId, status: 'active' })
-        .update({ status: 'reconnect_needed', statusReason: outcome.error.message, updatedAt: trx.fn.now() });
+      await markReconnectNeeded(trx, target.accountId, outcome.error.message);
     }
     if (updated > 0 && (outcome.status === 'published' || outcome.status === 'failed')) await refreshPostStatus(trx, target.postId);
     return updated > 0;

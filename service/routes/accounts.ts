@@ -1,7 +1,7 @@
 import { PLATFORM_IDS, PLATFORM_NAMES } from '#shared/platforms.js';
 import { disconnectAccount } from '../actions/disconnect-account.js';
+import { listAccounts } from '../actions/list-accounts.js';
 import { startConnect } from '../actions/start-connect.js';
-import type { ConnectedAccount } from '../models/connected-account.js';
 import { platformSettings } from '../platforms/settings.js';
 import { presentConnectedAccount } from '../presenters/connected-account.js';
 import type { Handlers } from './types.js';
@@ -14,13 +14,7 @@ export const accountHandlers = {
       return { id, name: PLATFORM_NAMES[id], available: settings !== null, sandbox: settings?.sandbox ?? false };
     }),
   }),
-  listAccounts: async ({ knex, auth }) => {
-    const rows = (await knex('connected_accounts')
-      .where('workspaceId', auth.workspaceId)
-      .whereNot('status', 'disconnected')
-      .orderBy([{ column: 'platform' }, { column: 'name' }, { column: 'id' }])) as ConnectedAccount[];
-    return { items: rows.map(presentConnectedAccount) };
-  },
+  listAccounts: async ({ knex, auth }) => ({ items: (await listAccounts(knex, auth.workspaceId)).map(presentConnectedAccount) }),
   startConnect: async ({ knex, config, auth, input }) => {
     const started = await startConnect(knex, config, { workspaceId: auth.workspaceId, userId: auth.user.id, platform: input.params.platform });
     return { authorizeUrl: started.authorizeUrl, expiresAt: started.expiresAt.toISOString(), sandbox: started.sandbox };

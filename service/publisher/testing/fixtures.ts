@@ -14,6 +14,7 @@ export async function seedWorkspace(knex: Knex, name = 'Publishing tests'): Prom
   const [user] = await knex('users')
     .insert({ firstName: 'Ada', lastName: 'Lovelace', email, passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$test$test', ageConfirmedAt: new Date(), defaultWorkspaceId: workspace.id })
     .returning('id');
+  await knex('memberships').insert({ workspaceId: workspace.id, userId: user.id, role: 'owner' });
   return { workspaceId: workspace.id, userId: user.id, email };
 }
 
