@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { type TargetRow, loadTargets, lockPost, loadTarget, refreshPostStatus } from './load-post-targets.js';
+import { type TargetRow, loadTargets, lockPost, loadTarget } from './load-post-targets.js';
+import { refreshPostStatus } from './refresh-post-status.js';
 import { assertChangeable } from './target-status.js';
 
 /**
@@ -11,7 +12,7 @@ export async function cancelTarget(knex: Knex, workspaceId: string, postId: stri
     const target = await loadTarget(trx, workspaceId, postId, targetId);
     assertChangeable(target);
     await trx('postTargets').where('id', target.id).update({ status: 'cancelled', runAt: null, updatedAt: trx.fn.now() });
-    await refreshPostStatus(trx, await lockPost(trx, workspaceId, postId));
+    await refreshPostStatus(trx, (await lockPost(trx, workspaceId, postId)).id);
     return (await loadTargets(trx, postId, { targetId }))[0]!;
   });
 }

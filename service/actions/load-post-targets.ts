@@ -74,21 +74,3 @@ export async function loadMediaFacts(knex: Knex, postId: string): Promise<MediaF
   }));
 }
 
-/**
- * Sets the post's status from its targets: scheduled while any waits or is out for publishing, failed
- * when any failed, published when one went out and none is left, else draft. An archived post stays archived.
- */
-export async function refreshPostStatus(trx: Knex.Transaction, post: PostForTargets): Promise<PostStatus> {
-  if (post.status === 'archived') return post.status;
-  const statuses = new Set(((await trx('postTargets').where('postId', post.id).distinct('status')) as { status: TargetStatus }[]).map((row) => row.status));
-  const status: PostStatus =
-    statuses.has('scheduled') || statuses.has('publishing') || statuses.has('unconfirmed')
-      ? 'scheduled'
-      : statuses.has('failed')
-        ? 'failed'
-        : statuses.has('published')
-          ? 'published'
-          : 'draft';
-  if (status !== post.status) await trx('posts').where('id', post.id).update({ status, updatedAt: trx.fn.now() });
-  return status;
-}

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { HttpError } from '../errors.js';
-import { type TargetRow, loadTargets, lockPost, loadTarget, refreshPostStatus } from './load-post-targets.js';
+import { type TargetRow, loadTargets, lockPost, loadTarget } from './load-post-targets.js';
+import { refreshPostStatus } from './refresh-post-status.js';
 import { assertChangeable, targetName } from './target-status.js';
 
 /**
@@ -33,7 +34,7 @@ export async function retryTarget(
     await trx('postTargets').where('id', target.id).update({
       status: 'scheduled', runAt: now, dueAt: target.dueAt ?? now, failureKind: null, failureCode: null, failureMessage: null, updatedAt: trx.fn.now(),
     });
-    await refreshPostStatus(trx, await lockPost(trx, workspaceId, postId));
+    await refreshPostStatus(trx, (await lockPost(trx, workspaceId, postId)).id);
     return (await loadTargets(trx, postId, { targetId }))[0]!;
   });
 }

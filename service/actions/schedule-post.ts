@@ -6,7 +6,8 @@ import { HttpError } from '../errors.js';
 import { formatLocalTime, fromLocal, parseLocalTime } from '../lib/time-zones.js';
 import { assertTargetContent } from './check-target-content.js';
 import { assertNoDuplicates } from './find-duplicate-posts.js';
-import { type PostForTargets, loadMediaFacts, loadTargets, lockPost, refreshPostStatus } from './load-post-targets.js';
+import { type PostForTargets, loadMediaFacts, loadTargets, lockPost } from './load-post-targets.js';
+import { refreshPostStatus } from './refresh-post-status.js';
 import { lockQueue, nextQueueSlot } from './next-queue-slot.js';
 import { assertChangeable, targetName } from './target-status.js';
 
@@ -52,7 +53,7 @@ async function placeTargets(knex: Knex, workspaceId: string, postId: string, whe
     await trx('postTargets')
       .whereIn('id', targets.map((target) => target.id))
       .update({ status: 'scheduled', dueAt, runAt: dueAt, failureKind: null, failureCode: null, failureMessage: null, updatedAt: trx.fn.now() });
-    return { postStatus: await refreshPostStatus(trx, post), targets: await loadTargets(trx, postId) };
+    return { postStatus: await refreshPostStatus(trx, post.id), targets: await loadTargets(trx, postId) };
   });
 }
 

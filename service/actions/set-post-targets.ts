@@ -7,7 +7,8 @@ import type { TargetOverrides } from '#shared/publishing/content.js';
 import { parseOptions } from '#shared/publishing/validate.js';
 import { HttpError } from '../errors.js';
 import { assertTargetContent } from './check-target-content.js';
-import { type TargetRow, loadMediaFacts, loadTargets, lockPost, refreshPostStatus } from './load-post-targets.js';
+import { type TargetRow, loadMediaFacts, loadTargets, lockPost } from './load-post-targets.js';
+import { refreshPostStatus } from './refresh-post-status.js';
 import { assertChangeable } from './target-status.js';
 
 type Input = z.output<typeof SetTargetsInput>;
@@ -59,7 +60,7 @@ export async function setPostTargets(knex: Knex, workspaceId: string, postId: st
         });
       }
     }
-    return { postStatus: await refreshPostStatus(trx, post), targets: await loadTargets(trx, postId) };
+    return { postStatus: await refreshPostStatus(trx, post.id), targets: await loadTargets(trx, postId) };
   });
 }
 

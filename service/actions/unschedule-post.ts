@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { loadTargets, lockPost, refreshPostStatus } from './load-post-targets.js';
+import { loadTargets, lockPost } from './load-post-targets.js';
+import { refreshPostStatus } from './refresh-post-status.js';
 import { assertChangeable } from './target-status.js';
 
 /**
@@ -18,6 +19,6 @@ export async function unschedulePost(knex: Knex, workspaceId: string, postId: st
         .whereIn('id', scheduled.map((target) => target.id))
         .update({ status: 'draft', dueAt: null, runAt: null, updatedAt: trx.fn.now() });
     }
-    return { postStatus: await refreshPostStatus(trx, post), targets: await loadTargets(trx, postId) };
+    return { postStatus: await refreshPostStatus(trx, post.id), targets: await loadTargets(trx, postId) };
   });
 }

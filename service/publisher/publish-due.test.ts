@@ -100,6 +100,14 @@ describe.skipIf(!databaseUrl)('publishing due targets', () => {
     expect(await publishDueTargets(deps(), FAST)).toMatchObject({ published: 1 });
   });
 
+  it('a post to several accounts is published once all its targets are', async () => {
+    const accounts = [await seedAccount(db.knex, owner.workspaceId), await seedAccount(db.knex, owner.workspaceId), await seedAccount(db.knex, owner.workspaceId)];
+    const post = await seedPost(db.knex, owner, accounts, { dueAt: new Date(Date.now() - 1_000) });
+    await publishDueTargets(deps(), FAST);
+    expect(await db.knex('postTargets').where('postId', post.postId).pluck('status')).toEqual(['published', 'published', 'published']);
+    expect((await db.knex('posts').where('id', post.postId).first()).status).toBe('published');
+  });
+
   it('fails on an auth refusal, marks the account “reconnect needed”, and fails its other targets without calling the network', async () => {
     const account = await seedAccount(db.knex, owner.workspaceId);
     const first = await seedPost(db.knex, owner, [account], { dueAt: new Date(Date.now() - 5_000) });

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { markReconnectNeeded } from '../actions/mark-account-reconnect.js';
 import { attemptOutcomeOf, type TargetOutcome } from './outcome.js';
-import { refreshPostStatus } from './post-status.js';
+import { refreshPostStatus } from '../actions/refresh-post-status.js';
 import type { ClaimedTarget } from './types.js';
 
 /** Who recorded, and when the attempt began. */
@@ -23,6 +23,10 @@ export interface AttemptMeta {
  */
 export async function recordOutcome(knex: Knex, target: Pick<ClaimedTarget, 'id' | 'postId' | 'accountId'>, outcome: TargetOutcome, meta: AttemptMeta): Promise<boolean> {
   return knex.transaction(async (trx) => {
+    const settles = outcome.status === 'published' || outcome.status === 'failed';
+    // The post first, as the scheduling actions lock it: two targets of one post finishing at once then
+    // refresh its status one after the other (each seeing the other's result), and never deadlock with an action.
+    if (settles) await trx('posts').where('id', target.postId).forUpdate().first('id');
     let updated = 0;
     if (outcome.status !== 'lost') {
       const query = trx('postTargets').where('id', target.id);
@@ -48,7 +52,7 @@ export async function recordOutcome(knex: Knex, target: Pick<ClaimedTarget, 'id'
     if (updated > 0 && outcome.status === 'failed' && outcome.error.kind === 'auth') {
       await markReconnectNeeded(trx, target.accountId, outcome.error.message);
     }
-    if (updated > 0 && (outcome.status === 'published' || outcome.status === 'failed')) await refreshPostStatus(trx, target.postId);
+    if (updated > 0 && settles) await refreshPostStatus(trx, target.postId);
     return updated > 0;
   });
 }
