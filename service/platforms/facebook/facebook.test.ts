@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFacebookSimulator } from '../../sandbox/networks/facebook/index.js';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
-import { PlatformError } from '../lib/errors.js';
-import { consentCode, content, memoryCheckpoint, startMediaServer, TEST_CLIENT, testContext } from '../meta/testing.js';
+import { accountHandle, approveSandboxConsent, connectSandboxPerson, content, failure, memoryCheckpoint, startSimulator, TEST_CLIENT, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext } from '../types.js';
 import { createFacebookPlatform } from './index.js';
 
@@ -11,36 +9,20 @@ const REDIRECT = 'http://app.test/api/v1/connect/facebook/callback';
 const facebook = createFacebookPlatform({ firstDelayMs: 5, maxDelayMs: 20, maxWaitMs: 2_000, retries: 3 });
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof startMediaServer>>;
+let media: MediaServer;
 let context: PlatformContext;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  media = await startMediaServer();
-  server = await startStandalone((url) => {
-    sim = createFacebookSimulator({ baseUrl: url, basePath: '', clients: [TEST_CLIENT] });
-    return sim.router;
-  });
-  context = testContext(server.url, facebook);
+  ({ sim, media, context, close } = await startSimulator(facebook, TEST_CLIENT, createFacebookSimulator));
 });
-afterAll(async () => {
-  await server.close();
-  await media.close();
-});
+afterAll(() => close());
 
 let people = 0;
 /** Connects a fresh sandbox person and returns the Page they may publish to. */
 async function connectPage(): Promise<AccountHandle> {
-  const code = await consentCode(facebook.oauth.authorizeUrl(context.settings, { state: 's', redirectUri: REDIRECT, codeChallenge: null }), { username: `fb_person_${++people}`, displayName: `Person ${people}` });
-  const tokens = await facebook.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
-  const [page] = await facebook.listAccounts(context, tokens);
-  return { remoteId: page!.remoteId, kind: page!.kind, tokens: page!.tokens! };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
+  const { tokens, profiles } = await connectSandboxPerson(facebook, context, { redirectUri: REDIRECT, person: { username: `fb_person_${++people}`, displayName: `Person ${people}` } });
+  return accountHandle(profiles[0]!, tokens);
 }
 
 describe('Facebook Pages adapter against the simulator', () => {
@@ -48,7 +30,7 @@ describe('Facebook Pages adapter against the simulator', () => {
     const url = new URL(facebook.oauth.authorizeUrl(context.settings, { state: 'st', redirectUri: REDIRECT, codeChallenge: null }));
     expect(url.searchParams.get('scope')).toBe('pages_show_list,pages_read_engagement,pages_manage_posts,pages_manage_engagement,read_insights,publish_video');
     expect(facebook.oauth.pkce).toBe(false);
-    const code = await consentCode(url.toString(), { username: 'ada_pages', displayName: 'Ada Lovelace' });
+    const { code } = await approveSandboxConsent(url.toString(), { username: 'ada_pages', displayName: 'Ada Lovelace' });
     const tokens = await facebook.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
     expect(tokens.expiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
     expect(tokens.scopes).toContain('pages_manage_posts');
@@ -64,7 +46,7 @@ describe('Facebook Pages adapter against the simulator', () => {
   });
 
   it('a used code cannot be exchanged again', async () => {
-    const code = await consentCode(facebook.oauth.authorizeUrl(context.settings, { state: 's', redirectUri: REDIRECT, codeChallenge: null }));
+    const { code } = await approveSandboxConsent(facebook.oauth.authorizeUrl(context.settings, { state: 's', redirectUri: REDIRECT, codeChallenge: null }));
     await facebook.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
     const error = await failure(facebook.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null }));
     expect(error.kind).toBe('invalid_content');

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstagramSimulator } from '../../sandbox/networks/instagram/index.js';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
 import { graphErrorBody } from '../../sandbox/networks/meta/graph-error.js';
-import { PlatformError } from '../lib/errors.js';
-import { consentCode, content, memoryCheckpoint, startMediaServer, TEST_CLIENT, testContext } from '../meta/testing.js';
+import { accountHandle, approveSandboxConsent, connectSandboxPerson, content, failure, memoryCheckpoint, startSimulator, TEST_CLIENT, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext, TokenSet } from '../types.js';
 import { createInstagramPlatform } from './index.js';
 
@@ -12,36 +10,19 @@ const REDIRECT = 'http://app.test/api/v1/connect/instagram/callback';
 const instagram = createInstagramPlatform({ firstDelayMs: 5, maxDelayMs: 20, maxWaitMs: 2_000, retries: 3 });
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof startMediaServer>>;
+let media: MediaServer;
 let context: PlatformContext;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  media = await startMediaServer();
-  server = await startStandalone((url) => {
-    sim = createInstagramSimulator({ baseUrl: url, basePath: '', clients: [TEST_CLIENT] });
-    return sim.router;
-  });
-  context = testContext(server.url, instagram);
+  ({ sim, media, context, close } = await startSimulator(instagram, TEST_CLIENT, createInstagramSimulator));
 });
-afterAll(async () => {
-  await server.close();
-  await media.close();
-});
+afterAll(() => close());
 
 let people = 0;
 async function connect(): Promise<{ account: AccountHandle; tokens: TokenSet }> {
-  const url = instagram.oauth.authorizeUrl(context.settings, { state: 's', redirectUri: REDIRECT, codeChallenge: null });
-  const code = await consentCode(url, { username: `ig_person_${++people}`, displayName: `IG Person ${people}` });
-  const tokens = await instagram.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
-  const [profile] = await instagram.listAccounts(context, tokens);
-  return { account: { remoteId: profile!.remoteId, kind: profile!.kind, tokens }, tokens };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
+  const { tokens, profiles } = await connectSandboxPerson(instagram, context, { redirectUri: REDIRECT, person: { username: `ig_person_${++people}`, displayName: `IG Person ${people}` } });
+  return { account: accountHandle(profiles[0]!, tokens), tokens };
 }
 
 const postsBy = (account: AccountHandle) => sim.posts.filter((post) => post.author === account.remoteId);
@@ -50,7 +31,7 @@ describe('Instagram adapter (Instagram Login) against the simulator', () => {
   it('connects: comma-joined scopes, short token exchanged for a 60-day token, the professional account with P9 fields only', async () => {
     const url = new URL(instagram.oauth.authorizeUrl(context.settings, { state: 'st', redirectUri: REDIRECT, codeChallenge: null }));
     expect(url.searchParams.get('scope')).toBe('instagram_business_basic,instagram_business_content_publish,instagram_business_manage_insights,instagram_business_manage_comments');
-    const code = await consentCode(url.toString(), { username: 'grace_studio', displayName: 'Grace Studio' });
+    const { code } = await approveSandboxConsent(url.toString(), { username: 'grace_studio', displayName: 'Grace Studio' });
     const tokens = await instagram.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
     expect(tokens.expiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
     expect(tokens.refreshToken).toBeNull();

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLinkedInSimulator } from '../../sandbox/networks/linkedin/index.js';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
-import { PlatformError } from '../lib/errors.js';
-import { adapterContext, approveSandboxConsent, content, memoryCheckpoint, publishMedia, serveMedia, tinyJpeg, tinyMp4 } from '../testing/harness.js';
-import { sandboxEndpoints } from '../settings.js';
+import { accountHandle, connectSandboxPerson, content, failure, memoryCheckpoint, publishMedia, startSimulator, tinyJpeg, tinyMp4, unique, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, AccountProfile, PlatformContext, PublishMedia, TokenSet } from '../types.js';
 import { linkedinPlatform } from './index.js';
 
@@ -14,46 +11,24 @@ const redirectUri = 'http://127.0.0.1:1/api/v1/connect/linkedin/callback';
 const PART = 256 * 1024;
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof serveMedia>>;
+let media: MediaServer;
 let ctx: PlatformContext;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startStandalone((url) => {
-    sim = createLinkedInSimulator({ baseUrl: url, basePath: '', clients: [client], processingMs: 200, videoPartBytes: PART });
-    return sim.router;
-  });
-  media = await serveMedia();
-  ctx = adapterContext(linkedinPlatform, { ...client, ...sandboxEndpoints(server.url, 'linkedin'), sandbox: true });
+  ({ sim, media, context: ctx, close } = await startSimulator(linkedinPlatform, client, (options) => createLinkedInSimulator({ ...options, processingMs: 200, videoPartBytes: PART })));
 });
 
-afterAll(async () => {
-  await media.close();
-  await server.close();
-});
+afterAll(() => close());
 
 beforeEach(() => sim.faults.clear());
 
 /** Connects a sandbox member through the consent page; returns the member and their Page. */
 async function connect(): Promise<{ tokens: TokenSet; profiles: AccountProfile[]; member: AccountHandle; page: AccountHandle }> {
-  const authorizeUrl = linkedinPlatform.oauth.authorizeUrl(ctx.settings, { state: 'st', redirectUri, codeChallenge: null });
-  const { code } = await approveSandboxConsent(authorizeUrl, { username: `li_${randomBytes(3).toString('hex')}`, displayName: 'Grace Sandbox' });
-  const tokens = await linkedinPlatform.oauth.exchangeCode(ctx, { code, redirectUri, codeVerifier: null });
-  const profiles = await linkedinPlatform.listAccounts(ctx, tokens);
-  const handle = (profile: AccountProfile): AccountHandle => ({ remoteId: profile.remoteId, kind: profile.kind, tokens });
-  return { tokens, profiles, member: handle(profiles[0]!), page: handle(profiles[1]!) };
+  const person = { username: `li_${randomBytes(3).toString('hex')}`, displayName: 'Grace Sandbox' };
+  const { tokens, profiles } = await connectSandboxPerson(linkedinPlatform, ctx, { redirectUri, person, state: 'st' });
+  return { tokens, profiles, member: accountHandle(profiles[0]!, tokens), page: accountHandle(profiles[1]!, tokens) };
 }
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
-
-const unique = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
 
 describe('LinkedIn: connecting', () => {
   it('P25: authorizes with state and the scopes joined by %20 (LinkedIn has no PKCE on the web flow)', () => {

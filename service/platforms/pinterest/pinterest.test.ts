@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinterestSimulator, PINTEREST_SPEC } from '../../sandbox/networks/pinterest/index.js';
 import { loadSpecChecker } from '../../sandbox/networks/kit/spec-check.js';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
-import { isPlatformError, type PlatformError } from '../lib/errors.js';
-import { adapterContext, approveSandboxConsent, content, memoryCheckpoint, publishMedia, serveMedia, tinyJpeg, tinyMp4 } from '../testing/harness.js';
-import { sandboxEndpoints } from '../settings.js';
+import { approveSandboxConsent, content, failure, memoryCheckpoint, publishMedia, startSimulator, tinyJpeg, tinyMp4, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext } from '../types.js';
 import { listPinterestBoards, pinterestPlatform } from './index.js';
 
@@ -13,35 +10,18 @@ const client = { clientId: 'minopa-test', clientSecret: 'test-secret' };
 const redirectUri = 'http://127.0.0.1/api/v1/connect/pinterest/callback';
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof serveMedia>>;
+let media: MediaServer;
 let context: PlatformContext;
+let close: () => Promise<void>;
 let account: AccountHandle;
 let boardId: string;
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
-
 beforeAll(async () => {
   const checkRequest = await loadSpecChecker(PINTEREST_SPEC);
-  server = await startStandalone((url) => {
-    sim = createPinterestSimulator({ baseUrl: url, basePath: '', clients: [client], checkRequest });
-    return sim.router;
-  });
-  media = await serveMedia();
-  context = adapterContext(pinterestPlatform, { ...client, ...sandboxEndpoints(server.url, 'pinterest'), sandbox: true });
+  ({ sim, media, context, close } = await startSimulator(pinterestPlatform, client, (options) => createPinterestSimulator({ ...options, checkRequest })));
 });
 
-afterAll(async () => {
-  await server.close();
-  await media.close();
-});
+afterAll(() => close());
 
 describe('Pinterest adapter against the simulator', () => {
   it('connects: consent page, code exchange with Basic auth, the profile (P9 fields only) and its boards', async () => {
@@ -194,15 +174,14 @@ describe('Pinterest adapter against the simulator', () => {
 describe('Pinterest simulator spec checks', () => {
   it('answers 400 in Pinterest’s error shape to a request the official spec refuses, and records it', async () => {
     const checkRequest = await loadSpecChecker(PINTEREST_SPEC);
-    let strict!: NetworkSimulator;
-    const standalone = await startStandalone((url) => (strict = createPinterestSimulator({ baseUrl: url, basePath: '', clients: [client], checkRequest })).router);
+    const { sim: strict, url, close: stop } = await startSimulator(pinterestPlatform, client, (options) => createPinterestSimulator({ ...options, checkRequest }));
     try {
-      const response = await fetch(`${standalone.url}/v5/boards?page_size=500`, { headers: { authorization: 'Bearer whatever' } });
+      const response = await fetch(`${url}/v5/boards?page_size=500`, { headers: { authorization: 'Bearer whatever' } });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ code: 1, message: expect.stringMatching(/page_size/) });
       expect(strict.specViolations).toHaveLength(1);
     } finally {
-      await standalone.close();
+      await stop();
     }
   });
 });
@@ -211,16 +190,14 @@ describe('Pinterest simulator mounted under a base path (sandbox mode)', () => {
   it('serves the same flows below /sandbox/networks/pinterest, spec checks included', async () => {
     const checkRequest = await loadSpecChecker(PINTEREST_SPEC);
     const basePath = '/sandbox/networks/pinterest';
-    let mounted!: NetworkSimulator;
-    const standalone = await startStandalone((url) => (mounted = createPinterestSimulator({ baseUrl: url + basePath, basePath, clients: [client], checkRequest })).router);
+    const { sim: mounted, context: mountedContext, close: stop } = await startSimulator(pinterestPlatform, client, (options) => createPinterestSimulator({ ...options, checkRequest }), { basePath });
     try {
-      const mountedContext = adapterContext(pinterestPlatform, { ...client, ...sandboxEndpoints(standalone.url + basePath, 'pinterest'), sandbox: true });
       const { code } = await approveSandboxConsent(pinterestPlatform.oauth.authorizeUrl(mountedContext.settings, { state: 's', redirectUri, codeChallenge: null }));
       const tokens = await pinterestPlatform.oauth.exchangeCode(mountedContext, { code, redirectUri, codeVerifier: null });
       expect(await listPinterestBoards(mountedContext, tokens)).toHaveLength(2);
       expect(mounted.specViolations).toEqual([]);
     } finally {
-      await standalone.close();
+      await stop();
     }
   });
 });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
 import { createThreadsSimulator } from '../../sandbox/networks/threads/index.js';
-import { PlatformError } from '../lib/errors.js';
-import { consentCode, content, memoryCheckpoint, startMediaServer, TEST_CLIENT, testContext } from '../meta/testing.js';
+import { accountHandle, approveSandboxConsent, connectSandboxPerson, content, failure, memoryCheckpoint, startSimulator, TEST_CLIENT, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext, TokenSet } from '../types.js';
 import { createThreadsPlatform } from './index.js';
 
@@ -11,36 +9,19 @@ const REDIRECT = 'http://app.test/api/v1/connect/threads/callback';
 const threads = createThreadsPlatform({ firstDelayMs: 5, maxDelayMs: 20, maxWaitMs: 2_000, retries: 3 });
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof startMediaServer>>;
+let media: MediaServer;
 let context: PlatformContext;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  media = await startMediaServer();
-  server = await startStandalone((url) => {
-    sim = createThreadsSimulator({ baseUrl: url, basePath: '', clients: [TEST_CLIENT] });
-    return sim.router;
-  });
-  context = testContext(server.url, threads);
+  ({ sim, media, context, close } = await startSimulator(threads, TEST_CLIENT, createThreadsSimulator));
 });
-afterAll(async () => {
-  await server.close();
-  await media.close();
-});
+afterAll(() => close());
 
 let people = 0;
 async function connect(): Promise<{ account: AccountHandle; tokens: TokenSet }> {
-  const url = threads.oauth.authorizeUrl(context.settings, { state: 's', redirectUri: REDIRECT, codeChallenge: null });
-  const code = await consentCode(url, { username: `th_person_${++people}`, displayName: `Threads Person ${people}` });
-  const tokens = await threads.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
-  const [profile] = await threads.listAccounts(context, tokens);
-  return { account: { remoteId: profile!.remoteId, kind: profile!.kind, tokens }, tokens };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
+  const { tokens, profiles } = await connectSandboxPerson(threads, context, { redirectUri: REDIRECT, person: { username: `th_person_${++people}`, displayName: `Threads Person ${people}` } });
+  return { account: accountHandle(profiles[0]!, tokens), tokens };
 }
 
 const postsBy = (account: AccountHandle) => sim.posts.filter((post) => post.author === account.remoteId);
@@ -49,7 +30,7 @@ describe('Threads adapter against the simulator', () => {
   it('connects: comma-joined scopes, a 60-day token, the profile with P9 fields only; no revocation exists', async () => {
     const url = new URL(threads.oauth.authorizeUrl(context.settings, { state: 'st', redirectUri: REDIRECT, codeChallenge: null }));
     expect(url.searchParams.get('scope')).toBe('threads_basic,threads_content_publish,threads_manage_insights,threads_manage_replies');
-    const code = await consentCode(url.toString(), { username: 'lin_threads', displayName: 'Lin' });
+    const { code } = await approveSandboxConsent(url.toString(), { username: 'lin_threads', displayName: 'Lin' });
     const tokens = await threads.oauth.exchangeCode(context, { code, redirectUri: REDIRECT, codeVerifier: null });
     expect(tokens.expiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
     expect(await threads.listAccounts(context, tokens)).toEqual([{ remoteId: expect.stringMatching(/^\d+$/), kind: 'profile', name: 'Lin', username: 'lin_threads', avatarUrl: expect.stringContaining('/avatars/') }]);

@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
 import { createTikTokSimulator } from '../../sandbox/networks/tiktok/index.js';
-import { isPlatformError, type PlatformError } from '../lib/errors.js';
-import { adapterContext, approveSandboxConsent, content, memoryCheckpoint, publishMedia, serveMedia, tinyMp4 } from '../testing/harness.js';
-import { sandboxEndpoints } from '../settings.js';
+import { accountHandle, approveSandboxConsent, connectSandboxPerson, content, failure, memoryCheckpoint, startSimulator, uniqueVideo, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext } from '../types.js';
 import { MIN_CHUNK } from './chunks.js';
 import { createTikTokPlatform } from './index.js';
@@ -16,45 +12,21 @@ const tiktok = createTikTokPlatform({ chunkBytes: MIN_CHUNK, statusBudgetMs: 500
 const BIG = 2 * MIN_CHUNK + 123_456; // two chunks: 5 MB, then the rest
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof serveMedia>>;
+let media: MediaServer;
 let context: PlatformContext;
+let close: () => Promise<void>;
 let account: AccountHandle;
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
-
-function video(name: string, size = 4096) {
-  const bytes = tinyMp4(size);
-  randomBytes(16).copy(bytes, 16);
-  return publishMedia(media, name, bytes, 'video/mp4');
-}
-
 async function connect(username: string): Promise<AccountHandle> {
-  const { code } = await approveSandboxConsent(tiktok.oauth.authorizeUrl(context.settings, { state: 's', redirectUri, codeChallenge: null }), { username, displayName: username });
-  const tokens = await tiktok.oauth.exchangeCode(context, { code, redirectUri, codeVerifier: null });
-  return { remoteId: (await tiktok.listAccounts(context, tokens))[0]!.remoteId, kind: 'profile', tokens };
+  const { tokens, profiles } = await connectSandboxPerson(tiktok, context, { redirectUri, person: { username, displayName: username } });
+  return accountHandle(profiles[0]!, tokens);
 }
 
 beforeAll(async () => {
-  server = await startStandalone((url) => {
-    sim = createTikTokSimulator({ baseUrl: url, basePath: '', clients: [client] });
-    return sim.router;
-  });
-  media = await serveMedia();
-  context = adapterContext(tiktok, { ...client, ...sandboxEndpoints(server.url, 'tiktok'), sandbox: true });
+  ({ sim, media, context, close } = await startSimulator(tiktok, client, createTikTokSimulator));
 });
 
-afterAll(async () => {
-  await server.close();
-  await media.close();
-});
+afterAll(() => close());
 
 describe('TikTok adapter against the simulator', () => {
   it('connects: client_key and comma-joined scopes, the token answer’s open_id, the creator with only the P9 fields', async () => {
@@ -73,7 +45,7 @@ describe('TikTok adapter against the simulator', () => {
   it('refuses a post without a video, or without an audience the creator offers, before uploading anything', async () => {
     const before = sim.posts.length;
     expect((await failure(tiktok.publish(context, account, content({ options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k'))).kind).toBe('invalid_content');
-    expect(await failure(tiktok.publish(context, account, content({ media: [video('noaudience.mp4')] }), memoryCheckpoint(), 'k'))).toMatchObject({
+    expect(await failure(tiktok.publish(context, account, content({ media: [uniqueVideo(media, 'noaudience.mp4')] }), memoryCheckpoint(), 'k'))).toMatchObject({
       kind: 'invalid_content',
       message: expect.stringMatching(/PUBLIC_TO_EVERYONE/),
     });
@@ -82,19 +54,19 @@ describe('TikTok adapter against the simulator', () => {
 
   it('publishes a small video in one chunk and waits for the public post id', async () => {
     const checkpoint = memoryCheckpoint();
-    const result = await tiktok.publish(context, account, content({ text: 'Behind the scenes #studio', media: [video('small.mp4')], options: { privacyLevel: 'PUBLIC_TO_EVERYONE' } }), checkpoint, 'key-1');
+    const result = await tiktok.publish(context, account, content({ text: 'Behind the scenes #studio', media: [uniqueVideo(media, 'small.mp4')], options: { privacyLevel: 'PUBLIC_TO_EVERYONE' } }), checkpoint, 'key-1');
     expect(result).toEqual({ remoteId: expect.stringMatching(/^\d+$/), url: null });
     expect(sim.posts.find((post) => post.id === result.remoteId)).toMatchObject({ author: account.remoteId, text: 'Behind the scenes #studio', extra: { privacyLevel: 'PUBLIC_TO_EVERYONE' } });
     expect(checkpoint.state.publishId).toMatch(/^v_pub_file~/);
   });
 
   it('publishes a larger video in 5 MB chunks, the remainder riding on the last one', async () => {
-    const result = await tiktok.publish(context, account, content({ text: 'The long cut', media: [video('big.mp4', BIG)], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'key-2');
+    const result = await tiktok.publish(context, account, content({ text: 'The long cut', media: [uniqueVideo(media, 'big.mp4', BIG)], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'key-2');
     expect(sim.posts.find((post) => post.id === result.remoteId)?.media).toEqual([`upload:${BIG}`]);
   });
 
   it('resumes from the publish_id: a finished post is returned, not uploaded again', async () => {
-    const clip = video('once.mp4');
+    const clip = uniqueVideo(media, 'once.mp4');
     const checkpoint = memoryCheckpoint();
     const first = await tiktok.publish(context, account, content({ text: 'Once only', media: [clip], options: { privacyLevel: 'SELF_ONLY' } }), checkpoint, 'key-3');
     let opened = 0;
@@ -106,7 +78,7 @@ describe('TikTok adapter against the simulator', () => {
   });
 
   it('an upload cut off halfway starts over with a new init, and the post goes out once', async () => {
-    const clip = video('cutoff.mp4', BIG);
+    const clip = uniqueVideo(media, 'cutoff.mp4', BIG);
     const post = content({ text: 'Cut off', media: [clip], options: { privacyLevel: 'SELF_ONLY' } });
     const checkpoint = memoryCheckpoint();
     sim.faults.next(/\/upload\/video\/$/, { kind: 'lose-response' }, 'PUT');
@@ -118,7 +90,7 @@ describe('TikTok adapter against the simulator', () => {
   });
 
   it('the same video and caption again is refused as spam_risk_text: invalid content, not an auth problem', async () => {
-    const clip = video('again.mp4');
+    const clip = uniqueVideo(media, 'again.mp4');
     await tiktok.publish(context, account, content({ text: 'Same again', media: [clip], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'd-1');
     expect(await failure(tiktok.publish(context, account, content({ text: 'Same again', media: [clip], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'd-2'))).toMatchObject({
       kind: 'invalid_content',
@@ -149,7 +121,7 @@ describe('TikTok adapter against the simulator', () => {
 
   it('429 on init is rate_limited with the Retry-After', async () => {
     sim.faults.next(/\/video\/init\/$/, { kind: 'status', status: 429, headers: { 'retry-after': '60' } }, 'POST');
-    expect(await failure(tiktok.publish(context, account, content({ text: 'Busy', media: [video('busy.mp4')], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k'))).toMatchObject({
+    expect(await failure(tiktok.publish(context, account, content({ text: 'Busy', media: [uniqueVideo(media, 'busy.mp4')], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k'))).toMatchObject({
       kind: 'rate_limited',
       retryAfterMs: 60_000,
       details: { vendorCode: 'rate_limit_exceeded' },
@@ -158,12 +130,12 @@ describe('TikTok adapter against the simulator', () => {
 
   it('a 5xx on the status poll is retried (read-only) and the post id arrives', async () => {
     sim.faults.next(/\/status\/fetch\/$/, { kind: 'status', status: 503 }, 'POST');
-    const result = await tiktok.publish(context, account, content({ text: 'Through a 503', media: [video('poll.mp4')], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k');
+    const result = await tiktok.publish(context, account, content({ text: 'Through a 503', media: [uniqueVideo(media, 'poll.mp4')], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k');
     expect(sim.posts.some((post) => post.id === result.remoteId)).toBe(true);
   });
 
   it('a 5xx on the last chunk is an unknown outcome; reconcile sees the bytes missing, and the retry publishes once', async () => {
-    const post = content({ text: 'Behind a 502', media: [video('gateway.mp4')], options: { privacyLevel: 'SELF_ONLY' } });
+    const post = content({ text: 'Behind a 502', media: [uniqueVideo(media, 'gateway.mp4')], options: { privacyLevel: 'SELF_ONLY' } });
     const checkpoint = memoryCheckpoint();
     sim.faults.next(/\/upload\/video\/$/, { kind: 'status', status: 502 }, 'PUT');
     expect((await failure(tiktok.publish(context, account, post, checkpoint, 'k'))).kind).toBe('unknown_outcome');
@@ -173,7 +145,7 @@ describe('TikTok adapter against the simulator', () => {
   });
 
   it('a lost response on the last chunk is an unknown outcome; reconcile waits out moderation, then finds the post; a retry does not post twice', async () => {
-    const post = content({ text: 'Lost in transit', media: [video('lost.mp4')], options: { privacyLevel: 'SELF_ONLY' } });
+    const post = content({ text: 'Lost in transit', media: [uniqueVideo(media, 'lost.mp4')], options: { privacyLevel: 'SELF_ONLY' } });
     const checkpoint = memoryCheckpoint();
     sim.faults.next(/\/upload\/video\/$/, { kind: 'lose-response' }, 'PUT');
     expect((await failure(tiktok.publish(context, account, post, checkpoint, 'k'))).kind).toBe('unknown_outcome');
@@ -185,7 +157,7 @@ describe('TikTok adapter against the simulator', () => {
   });
 
   it('reconcile without a publish_id: init never answered, nothing was posted', async () => {
-    expect(await tiktok.reconcile(context, account, content({ media: [video('never.mp4')] }), memoryCheckpoint(), new Date())).toEqual({ found: false });
+    expect(await tiktok.reconcile(context, account, content({ media: [uniqueVideo(media, 'never.mp4')] }), memoryCheckpoint(), new Date())).toEqual({ found: false });
   });
 
   it('metrics: likes, comments, shares and views as numbers', async () => {
@@ -197,18 +169,16 @@ describe('TikTok adapter against the simulator', () => {
 describe('TikTok simulator mounted under a base path (sandbox mode)', () => {
   it('serves the same flows below /sandbox/networks/tiktok', async () => {
     const basePath = '/sandbox/networks/tiktok';
-    let mounted!: NetworkSimulator;
-    const standalone = await startStandalone((url) => (mounted = createTikTokSimulator({ baseUrl: url + basePath, basePath, clients: [client] })).router);
+    const { sim: mounted, context: mountedContext, close: stop } = await startSimulator(tiktok, client, createTikTokSimulator, { basePath });
     try {
-      const mountedContext = adapterContext(tiktok, { ...client, ...sandboxEndpoints(standalone.url + basePath, 'tiktok'), sandbox: true });
       const { code } = await approveSandboxConsent(tiktok.oauth.authorizeUrl(mountedContext.settings, { state: 's', redirectUri, codeChallenge: null }));
       const tokens = await tiktok.oauth.exchangeCode(mountedContext, { code, redirectUri, codeVerifier: null });
       const [creator] = await tiktok.listAccounts(mountedContext, tokens);
       const handle: AccountHandle = { remoteId: creator!.remoteId, kind: 'profile', tokens };
-      const result = await tiktok.publish(mountedContext, handle, content({ text: 'Mounted', media: [video('mounted.mp4')], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k');
+      const result = await tiktok.publish(mountedContext, handle, content({ text: 'Mounted', media: [uniqueVideo(media, 'mounted.mp4')], options: { privacyLevel: 'SELF_ONLY' } }), memoryCheckpoint(), 'k');
       expect(mounted.posts.map((post) => post.id)).toEqual([result.remoteId]);
     } finally {
-      await standalone.close();
+      await stop();
     }
   });
 });

@@ -1,12 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import { loadSpecChecker } from '../../sandbox/networks/kit/spec-check.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
 import { createXSimulator, X_SPEC } from '../../sandbox/networks/x/index.js';
-import { PlatformError } from '../lib/errors.js';
-import { adapterContext, approveSandboxConsent, content, memoryCheckpoint, publishMedia, serveMedia, tinyJpeg, tinyMp4 } from '../testing/harness.js';
-import { sandboxEndpoints } from '../settings.js';
+import { accountHandle, connectSandboxPerson, content, failure, memoryCheckpoint, publishMedia, startSimulator, tinyJpeg, tinyMp4, unique, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext, TokenSet } from '../types.js';
 import { xPlatform } from './index.js';
 
@@ -14,51 +11,29 @@ const client = { clientId: 'minopa-x', clientSecret: 'x-secret' };
 const redirectUri = 'http://127.0.0.1:1/api/v1/connect/x/callback';
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof serveMedia>>;
+let media: MediaServer;
 let ctx: PlatformContext;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   const checkRequest = await loadSpecChecker(X_SPEC);
-  server = await startStandalone((url) => {
-    sim = createXSimulator({ baseUrl: url, basePath: '', clients: [client], checkRequest, videoProcessingMs: 300 });
-    return sim.router;
-  });
-  media = await serveMedia();
-  ctx = adapterContext(xPlatform, { ...client, ...sandboxEndpoints(server.url, 'x'), sandbox: true });
+  ({ sim, media, context: ctx, close } = await startSimulator(xPlatform, client, (options) => createXSimulator({ ...options, checkRequest, videoProcessingMs: 300 })));
 });
 
 afterAll(async () => {
   // Everything our adapter sent in this file was something X's official spec accepts.
   expect(sim.specViolations).toEqual([]);
-  await media.close();
-  await server.close();
+  await close();
 });
 
 beforeEach(() => sim.faults.clear());
 
 /** Connects a sandbox X account the way a person does: consent page, code, exchange (PKCE S256). */
 async function connect(username = `studio_${randomBytes(3).toString('hex')}`): Promise<{ tokens: TokenSet; account: AccountHandle; state: string }> {
-  const verifier = randomBytes(32).toString('base64url');
-  const state = randomBytes(8).toString('hex');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const authorizeUrl = xPlatform.oauth.authorizeUrl(ctx.settings, { state, redirectUri, codeChallenge: challenge });
-  const { code, state: returned } = await approveSandboxConsent(authorizeUrl, { username, displayName: 'Studio Sandbox' });
-  const tokens = await xPlatform.oauth.exchangeCode(ctx, { code, redirectUri, codeVerifier: verifier });
-  const [profile] = await xPlatform.listAccounts(ctx, tokens);
-  return { tokens, account: { remoteId: profile!.remoteId, kind: profile!.kind, tokens }, state: returned ?? '' };
+  const person = { username, displayName: 'Studio Sandbox' };
+  const { tokens, profiles, state } = await connectSandboxPerson(xPlatform, ctx, { redirectUri, person, state: randomBytes(8).toString('hex') });
+  return { tokens, account: accountHandle(profiles[0]!, tokens), state: state ?? '' };
 }
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
-
-const unique = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
 
 describe('X: connecting', () => {
   it('P25: authorizes with state and a PKCE S256 challenge, scopes joined by %20 as X documents', () => {

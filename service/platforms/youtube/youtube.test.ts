@@ -1,12 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpecChecker } from '../../sandbox/networks/kit/spec-check.js';
-import { startStandalone, type Standalone } from '../../sandbox/networks/kit/standalone.js';
 import type { NetworkSimulator } from '../../sandbox/networks/kit/types.js';
 import { createYouTubeSimulator, YOUTUBE_SPEC } from '../../sandbox/networks/youtube/index.js';
-import { isPlatformError, type PlatformError } from '../lib/errors.js';
-import { adapterContext, approveSandboxConsent, content, memoryCheckpoint, publishMedia, serveMedia, tinyJpeg, tinyMp4 } from '../testing/harness.js';
-import { sandboxEndpoints } from '../settings.js';
+import { accountHandle, approveSandboxConsent, connectSandboxPerson, content, failure, memoryCheckpoint, publishMedia, startSimulator, tinyJpeg, tinyMp4, uniqueVideo, type MediaServer } from '../testing/harness.js';
 import type { AccountHandle, PlatformContext } from '../types.js';
 import { createYouTubePlatform } from './index.js';
 import { CHUNK_UNIT } from './resumable.js';
@@ -17,50 +14,22 @@ const redirectUri = 'http://127.0.0.1/api/v1/connect/youtube/callback';
 const youtube = createYouTubePlatform({ chunkBytes: CHUNK_UNIT });
 
 let sim: NetworkSimulator;
-let server: Standalone;
-let media: Awaited<ReturnType<typeof serveMedia>>;
+let media: MediaServer;
 let context: PlatformContext;
+let close: () => Promise<void>;
 let account: AccountHandle;
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isPlatformError(error)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
-
-/** A video whose bytes differ from every other one (YouTube rejects the same bytes twice as a duplicate). */
-function uniqueVideo(name: string, size: number) {
-  const bytes = tinyMp4(size);
-  randomBytes(16).copy(bytes, 16);
-  return publishMedia(media, name, bytes, 'video/mp4');
-}
-
 async function connect(username: string): Promise<AccountHandle> {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const { code } = await approveSandboxConsent(youtube.oauth.authorizeUrl(context.settings, { state: 's', redirectUri, codeChallenge: challenge }), { username, displayName: `${username} channel` });
-  const tokens = await youtube.oauth.exchangeCode(context, { code, redirectUri, codeVerifier: verifier });
-  const [channel] = await youtube.listAccounts(context, tokens);
-  return { remoteId: channel!.remoteId, kind: 'channel', tokens };
+  const { tokens, profiles } = await connectSandboxPerson(youtube, context, { redirectUri, person: { username, displayName: `${username} channel` } });
+  return accountHandle(profiles[0]!, tokens);
 }
 
 beforeAll(async () => {
   const checkRequest = await loadSpecChecker(YOUTUBE_SPEC);
-  server = await startStandalone((url) => {
-    sim = createYouTubeSimulator({ baseUrl: url, basePath: '', clients: [client], checkRequest });
-    return sim.router;
-  });
-  media = await serveMedia();
-  context = adapterContext(youtube, { ...client, ...sandboxEndpoints(server.url, 'youtube'), sandbox: true });
+  ({ sim, media, context, close } = await startSimulator(youtube, client, (options) => createYouTubeSimulator({ ...options, checkRequest })));
 });
 
-afterAll(async () => {
-  await server.close();
-  await media.close();
-});
+afterAll(() => close());
 
 describe('YouTube adapter against the simulator', () => {
   it('connects with PKCE and offline access: the channel with only the P9 fields', async () => {
@@ -95,7 +64,7 @@ describe('YouTube adapter against the simulator', () => {
   });
 
   it('publishes a video in several resumable chunks with the title, privacy and category chosen', async () => {
-    const video = uniqueVideo('tour.mp4', 600 * 1024);
+    const video = uniqueVideo(media, 'tour.mp4', 600 * 1024);
     const checkpoint = memoryCheckpoint();
     const result = await youtube.publish(context, account, content({ text: 'A walk through the studio', title: 'Studio tour', media: [video], options: { privacy: 'unlisted', categoryId: '27' } }), checkpoint, 'key-1');
     const uploaded = sim.posts.find((post) => post.id === result.remoteId);
@@ -106,7 +75,7 @@ describe('YouTube adapter against the simulator', () => {
   });
 
   it('resumes an interrupted upload from the checkpointed session, sending only the missing bytes', async () => {
-    const video = uniqueVideo('interrupted.mp4', 600 * 1024);
+    const video = uniqueVideo(media, 'interrupted.mp4', 600 * 1024);
     const post = content({ text: 'Interrupted', title: 'Interrupted', media: [video] });
     const checkpoint = memoryCheckpoint();
     sim.faults.next(/\/upload\/youtube\/v3\/videos$/, { kind: 'lose-response' }, 'PUT');
@@ -120,7 +89,7 @@ describe('YouTube adapter against the simulator', () => {
   });
 
   it('the same video uploaded again is rejected by YouTube as a duplicate: invalid content', async () => {
-    const video = uniqueVideo('twice.mp4', 4096);
+    const video = uniqueVideo(media, 'twice.mp4', 4096);
     await youtube.publish(context, account, content({ text: 'Once', title: 'Once', media: [video] }), memoryCheckpoint(), 'd-1');
     expect(await failure(youtube.publish(context, account, content({ text: 'Twice', title: 'Twice', media: [video] }), memoryCheckpoint(), 'd-2'))).toMatchObject({
       kind: 'invalid_content',
@@ -139,7 +108,7 @@ describe('YouTube adapter against the simulator', () => {
   });
 
   it('429 on the upload start is rate_limited with the Retry-After; a used-up daily quota waits for the Pacific midnight reset', async () => {
-    const video = uniqueVideo('busy.mp4', 2048);
+    const video = uniqueVideo(media, 'busy.mp4', 2048);
     sim.faults.next(/\/upload\/youtube\/v3\/videos$/, { kind: 'status', status: 429, headers: { 'retry-after': '30' } }, 'POST');
     expect(await failure(youtube.publish(context, account, content({ title: 'Busy', media: [video] }), memoryCheckpoint(), 'k'))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 30_000 });
     sim.faults.next(/\/upload\/youtube\/v3\/videos$/, {
@@ -155,12 +124,12 @@ describe('YouTube adapter against the simulator', () => {
 
   it('a 5xx on the processing status read is retried (read-only) and the video counts as published', async () => {
     sim.faults.next(/\/youtube\/v3\/videos$/, { kind: 'status', status: 503 }, 'GET');
-    const result = await youtube.publish(context, account, content({ title: 'Through a 503', media: [uniqueVideo('poll.mp4', 2048)] }), memoryCheckpoint(), 'k');
+    const result = await youtube.publish(context, account, content({ title: 'Through a 503', media: [uniqueVideo(media, 'poll.mp4', 2048)] }), memoryCheckpoint(), 'k');
     expect(sim.posts.some((post) => post.id === result.remoteId)).toBe(true);
   });
 
   it('a 5xx on the last byte is an unknown outcome; reconcile probes the session, finds nothing, and the retry finishes the upload', async () => {
-    const post = content({ title: 'Behind a 502', text: 'Behind a 502', media: [uniqueVideo('gateway.mp4', 3000)] });
+    const post = content({ title: 'Behind a 502', text: 'Behind a 502', media: [uniqueVideo(media, 'gateway.mp4', 3000)] });
     const checkpoint = memoryCheckpoint();
     sim.faults.next(/\/upload\/youtube\/v3\/videos$/, { kind: 'status', status: 502 }, 'PUT');
     expect((await failure(youtube.publish(context, account, post, checkpoint, 'k'))).kind).toBe('unknown_outcome');
@@ -170,7 +139,7 @@ describe('YouTube adapter against the simulator', () => {
   });
 
   it('a lost response on the last byte is an unknown outcome; reconcile finds the video, and a retry does not upload it twice', async () => {
-    const post = content({ title: 'Lost', text: 'Lost in transit', media: [uniqueVideo('lost.mp4', 3000)] });
+    const post = content({ title: 'Lost', text: 'Lost in transit', media: [uniqueVideo(media, 'lost.mp4', 3000)] });
     const checkpoint = memoryCheckpoint();
     sim.faults.next(/\/upload\/youtube\/v3\/videos$/, { kind: 'lose-response' }, 'PUT');
     expect((await failure(youtube.publish(context, account, post, checkpoint, 'k'))).kind).toBe('unknown_outcome');
@@ -181,7 +150,7 @@ describe('YouTube adapter against the simulator', () => {
   });
 
   it('reconcile without an upload session: nothing was published', async () => {
-    expect(await youtube.reconcile(context, account, content({ media: [uniqueVideo('never.mp4', 100)] }), memoryCheckpoint(), new Date())).toEqual({ found: false });
+    expect(await youtube.reconcile(context, account, content({ media: [uniqueVideo(media, 'never.mp4', 100)] }), memoryCheckpoint(), new Date())).toEqual({ found: false });
   });
 
   it('metrics: views, likes and comments as numbers', async () => {
@@ -204,15 +173,14 @@ describe('YouTube adapter against the simulator', () => {
 describe('YouTube simulator spec checks', () => {
   it('answers 400 in Google’s error shape to a request the official spec refuses, and records it', async () => {
     const checkRequest = await loadSpecChecker(YOUTUBE_SPEC);
-    let strict!: NetworkSimulator;
-    const standalone = await startStandalone((url) => (strict = createYouTubeSimulator({ baseUrl: url, basePath: '', clients: [client], checkRequest })).router);
+    const { sim: strict, url, close: stop } = await startSimulator(youtube, client, (options) => createYouTubeSimulator({ ...options, checkRequest }));
     try {
-      const response = await fetch(`${standalone.url}/youtube/v3/videos?id=abc`, { headers: { authorization: 'Bearer whatever' } });
+      const response = await fetch(`${url}/youtube/v3/videos?id=abc`, { headers: { authorization: 'Bearer whatever' } });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 400, errors: [{ reason: 'invalidParameter' }] } });
       expect(strict.specViolations).toEqual([expect.stringMatching(/part/)]);
     } finally {
-      await standalone.close();
+      await stop();
     }
   });
 });
@@ -221,11 +189,8 @@ describe('YouTube simulator mounted under a base path (sandbox mode)', () => {
   it('serves the same flows below /sandbox/networks/youtube, spec checks included', async () => {
     const checkRequest = await loadSpecChecker(YOUTUBE_SPEC);
     const basePath = '/sandbox/networks/youtube';
-    let mounted!: NetworkSimulator;
-    const standalone = await startStandalone((url) => (mounted = createYouTubeSimulator({ baseUrl: url + basePath, basePath, clients: [client], checkRequest })).router);
-    const served = await serveMedia();
+    const { sim: mounted, context: mountedContext, media: served, close: stop } = await startSimulator(youtube, client, (options) => createYouTubeSimulator({ ...options, checkRequest }), { basePath });
     try {
-      const mountedContext = adapterContext(youtube, { ...client, ...sandboxEndpoints(standalone.url + basePath, 'youtube'), sandbox: true });
       const { code } = await approveSandboxConsent(youtube.oauth.authorizeUrl(mountedContext.settings, { state: 's', redirectUri, codeChallenge: null }));
       const tokens = await youtube.oauth.exchangeCode(mountedContext, { code, redirectUri, codeVerifier: null });
       const [channel] = await youtube.listAccounts(mountedContext, tokens);
@@ -234,8 +199,7 @@ describe('YouTube simulator mounted under a base path (sandbox mode)', () => {
       expect(mounted.posts.map((post) => post.id)).toEqual([result.remoteId]);
       expect(mounted.specViolations).toEqual([]);
     } finally {
-      await standalone.close();
-      await served.close();
+      await stop();
     }
   });
 });

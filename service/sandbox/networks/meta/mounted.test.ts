@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFacebookPlatform } from '../../../platforms/facebook/index.js';
 import { createInstagramPlatform } from '../../../platforms/instagram/index.js';
-import { consentCode, TEST_CLIENT, testContext } from '../../../platforms/meta/testing.js';
 import { SANDBOX_BASE_PATH } from '../../../platforms/settings.js';
+import { approveSandboxConsent, simulatorContext, TEST_CLIENT } from '../../../platforms/testing/harness.js';
 import { createThreadsPlatform } from '../../../platforms/threads/index.js';
 import type { Platform } from '../../../platforms/types.js';
 import { createFacebookSimulator } from '../facebook/index.js';
@@ -25,9 +25,9 @@ describe('Meta simulators mounted below /sandbox/networks/<id>, as in sandbox mo
     const basePath = `${SANDBOX_BASE_PATH}/${platform.id}`;
     const server = await startStandalone((url) => create({ baseUrl: `${url}${basePath}`, basePath, clients: [TEST_CLIENT] }).router);
     servers.push(server);
-    const context = testContext(`${server.url}${basePath}`, platform);
+    const context = simulatorContext(platform, `${server.url}${basePath}`);
     const redirectUri = 'http://app.test/callback';
-    const code = await consentCode(platform.oauth.authorizeUrl(context.settings, { state: 's', redirectUri, codeChallenge: null }), { username: 'mounted_user', displayName: 'Mounted' });
+    const { code } = await approveSandboxConsent(platform.oauth.authorizeUrl(context.settings, { state: 's', redirectUri, codeChallenge: null }), { username: 'mounted_user', displayName: 'Mounted' });
     const tokens = await platform.oauth.exchangeCode(context, { code, redirectUri, codeVerifier: null });
     const [account] = await platform.listAccounts(context, tokens);
     expect(account).toMatchObject({ name: 'Mounted', avatarUrl: expect.stringContaining(basePath) });
