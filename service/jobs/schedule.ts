@@ -32,7 +32,8 @@ export const JOBS: JobDefinition[] = [
   },
   {
     name: 'publish-due-targets',
-    // Posts go out on time: a due target waits at most about a second (a run keeps claiming while work is due).
+    // Posts go out on time: a run looks for due targets every 200 ms for up to 50 s; the every-second tick
+    // only starts the next run (a crashed or finished one), never a second one in this process.
     schedule: '* * * * * *',
     run: runPublishDueTargets,
   },

@@ -18,7 +18,8 @@ export interface LeasedWork {
 
 /**
  * The claim → call → record loop both publisher jobs run. It keeps up to `capacity` targets in the
- * process, claiming again whenever half of them are done (so a slow network does not stall a batch),
+ * process, claiming again whenever a quarter of them are done (so a slow network does not stall a batch,
+ * and a claim still takes a batch rather than one row at a time),
  * runs them with bounded concurrency per network and per account, and stops claiming once a claim
  * comes back short, the budget is spent or the service stops — then hands back what has not started
  * and waits for what is in flight (a publish is never cut off halfway).
@@ -39,7 +40,7 @@ export async function runLeasedLoop(deps: PublisherDeps, settings: PublisherSett
   for (;;) {
     const stopping = Boolean(deps.signal?.aborted) || Date.now() >= deadline;
     if (stopping) await work.release(pool.takeWaiting().map((loaded) => loaded.target));
-    if (more && !stopping && pool.size <= settings.capacity / 2) {
+    if (more && !stopping && pool.size <= (settings.capacity * 3) / 4) {
       const room = settings.capacity - pool.size;
       const claimed = await work.claim(room);
       counts.claimed += claimed.length;
