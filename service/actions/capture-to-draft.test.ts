@@ -157,3 +157,52 @@ describe('captures: the session checked in the same statement', () => {
     expect(await app.db.knex('posts').where({ workspaceId: someone.workspaceId }).first()).toBeUndefined();
   });
 });
+
+// Captures arriving together share one statement (NaturalBatcher); each must still get exactly the
+// answer it would have had alone.
+describe('captures arriving together', () => {
+  it('share statements, and each gets its own answer: drafts, a repeat, 401, 403 and 404, an image queued for fetching', async () => {
+    const outsider = await app.signUp();
+    const viewer = await app.signUp();
+    await app.db.knex('memberships').insert({ workspaceId: person.workspaceId, userId: viewer.user.id, role: 'viewer' });
+    const loggedOut = await app.signUp();
+    await app.db.knex('memberships').insert({ workspaceId: person.workspaceId, userId: loggedOut.user.id, role: 'editor' });
+    await app.request('POST', '/api/v1/auth/log-out', { token: loggedOut.token });
+
+    const burst = `burst-${randomUUID()}`;
+    const fresh = Array.from({ length: 24 }, (_, index) => ({ clientId: randomUUID(), kind: 'page', url: `https://example.com/${burst}/${index}`, title: `Page ${index}` }));
+    const repeated = { clientId: randomUUID(), kind: 'page', url: `https://example.com/${burst}/repeated` };
+    const image = { clientId: randomUUID(), kind: 'image', url: `https://example.com/${burst}/gallery`, imageUrl: 'https://cdn.example.com/burst.png' };
+    const send = (token: string, body: object) => app.request('POST', capturesUrl, { token, body });
+    const [freshResponses, others] = await Promise.all([
+      Promise.all(fresh.map((body) => send(person.token, body))),
+      Promise.all([
+        send(person.token, repeated),
+        send(person.token, repeated),
+        send(person.token, image),
+        send(outsider.token, { ...fresh[0], clientId: randomUUID() }),
+        send(viewer.token, { ...fresh[0], clientId: randomUUID() }),
+        send(loggedOut.token, { ...fresh[0], clientId: randomUUID() }),
+      ]),
+    ]);
+
+    expect(freshResponses.map((r) => r.status)).toEqual(fresh.map(() => 201));
+    expect(freshResponses.map((r) => r.body.post.title)).toEqual(fresh.map((f) => f.title));
+    const [repeatA, repeatB, imageResponse, outsiderResponse, viewerResponse, loggedOutResponse] = others;
+    expect([repeatA!.status, repeatB!.status].sort()).toEqual([200, 201]);
+    expect(repeatA!.body.post.id).toBe(repeatB!.body.post.id);
+    expect(imageResponse!.status).toBe(201);
+    expect(imageResponse!.body.post.mediaFetch).toMatchObject({ state: 'pending' });
+    expect([outsiderResponse!.status, viewerResponse!.status, loggedOutResponse!.status]).toEqual([404, 403, 401]);
+    expect(loggedOutResponse!.body.error.code).toBe('session_expired');
+
+    // Exactly the drafts that were allowed, each once, and the image's fetch row with its draft.
+    const rows = await app.db.knex('posts').whereRaw(`source->>'url' like ?`, [`https://example.com/${burst}/%`]).select('id', app.db.knex.raw('xmin::text as tx'));
+    expect(rows).toHaveLength(fresh.length + 2);
+    const fetchRow = await app.db.knex('captureImageFetches').where({ postId: imageResponse!.body.post.id }).first();
+    expect(fetchRow).toMatchObject({ imageUrl: 'https://cdn.example.com/burst.png', state: 'pending' });
+    // Rows written by one statement share its transaction id: fewer transactions than drafts means they
+    // were batched.
+    expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(rows.length);
+  });
+});

@@ -5,6 +5,7 @@ import type { PostSource } from '#shared/api/posts.js';
 import type { MediaFetch } from '#shared/api/media.js';
 import { draftFromCapture } from '#shared/capture/draft-text.js';
 import { FETCH_MESSAGES, obviouslyPrivateHost } from '../media/capture-image.js';
+import { NaturalBatcher } from '../db/natural-batcher.js';
 import { runPrepared } from '../db/prepared.js';
 import type { PostWithAuthor } from '../models/post.js';
 import type { DeferredAuth } from '../middleware/auth.js';
@@ -29,30 +30,83 @@ export function sourceOf(capture: Capture, now: Date): PostSource {
   };
 }
 
-// One statement checks the session and membership (the same lookup as every other request) and inserts
-// only when the session is live and the role allows: the capture route is one database round trip.
+// One statement checks each capture's session and membership (the same lookup as every other request)
+// and inserts only when the session is live and the role allows: the capture route is one database
+// round trip. Under load, the captures that arrive together share that statement (NaturalBatcher): the
+// batch goes in as one jsonb array of rows, `n` being each row's place in it. An image capture also
+// queues its image for the fetch job in the same statement: a draft never exists without its fetch row.
 // Prepared once per connection (see runPrepared).
-const POST_COLUMNS = `id, workspace_id as "workspaceId", created_by as "createdBy", status, title, body, hashtags, source,
-            created_at as "createdAt", updated_at as "updatedAt", archived_at as "archivedAt"`;
-const AUTHORIZED_INSERT = `
-  auth as (${authSelect('$8', '$1')}),
+const CAPTURE_BATCH_SQL = `
+  with input as (
+    select * from jsonb_to_recordset($1::jsonb) as i(
+      n int, workspace_id uuid, token_hash text, allowed_roles text[], title text, body text, hashtags text[],
+      source jsonb, client_id uuid, image_url text, fetch_state text, fetch_reason text, fetch_message text)
+  ),
+  auth as (
+    select i.n, a.* from input i cross join lateral (${authSelect('i.token_hash', 'i.workspace_id')}) a
+  ),
   p as (
     insert into posts (workspace_id, created_by, title, body, hashtags, source, client_id)
-    select $1, "userId", $3, $4, $5::text[], $6::jsonb, $7 from auth where not ended and role = any($2::text[])
+    select i.workspace_id, a."userId", i.title, i.body, i.hashtags, i.source, i.client_id
+    from input i join auth a on a.n = i.n
+    where not a.ended and a.role = any(i.allowed_roles)
+    order by i.n
     on conflict (workspace_id, client_id) do nothing
-    returning ${POST_COLUMNS})`;
-const CAPTURE_SQL = `with ${AUTHORIZED_INSERT} select * from auth left join p on true`;
-
-// An image capture also queues its image for the fetch job, in the same statement: a draft never
-// exists without its fetch row.
-const IMAGE_CAPTURE_SQL = `with ${AUTHORIZED_INSERT},
+    returning client_id, id, workspace_id as "workspaceId", created_by as "createdBy", status, title, body, hashtags, source,
+              created_at as "createdAt", updated_at as "updatedAt", archived_at as "archivedAt"
+  ),
   f as (
     insert into capture_image_fetches (post_id, workspace_id, requested_by, image_url, state, reason, message)
-    select id, "workspaceId", "createdBy", $9, $10, $11, $12 from p
+    select p.id, p."workspaceId", p."createdBy", i.image_url, i.fetch_state, i.fetch_reason, i.fetch_message
+    from p join input i on i.workspace_id = p."workspaceId" and i.client_id = p.client_id
+    where i.image_url is not null
   )
-  select * from auth left join p on true`;
+  select i.n, a."sessionId", a."userId", a."firstName", a."lastName", a."emailVerified", a."lastUsedAt", a.ended, a.role,
+         p.id, p."workspaceId", p."createdBy", p.status, p.title, p.body, p.hashtags, p.source, p."createdAt", p."updatedAt", p."archivedAt"
+  from input i
+  left join auth a on a.n = i.n
+  left join p on p."workspaceId" = i.workspace_id and p.client_id = i.client_id
+  order by i.n`;
+
+/** One capture's row of the batch statement (see CAPTURE_BATCH_SQL). */
+interface CaptureRow {
+  workspace_id: string;
+  token_hash: string;
+  allowed_roles: string[];
+  title: string | null;
+  body: string;
+  hashtags: string[];
+  source: PostSource;
+  client_id: string;
+  image_url: string | null;
+  fetch_state: MediaFetch['state'] | null;
+  fetch_reason: MediaFetch['reason'];
+  fetch_message: string | null;
+}
+
+/**
+ * How captures are grouped: one batch at a time gathers the largest batches (measured with
+ * `npm run bench -- captures`: two or four at a time cost more per capture and had a longer tail); a
+ * batch still running after 25 ms (a lock wait) lets up to three more start beside it.
+ */
+const BATCHING = { maxInFlight: 4, stalledAfterMs: 25, maxBatch: 64, keyOf: (row: CaptureRow) => `${row.workspace_id}/${row.client_id}` };
+
+const batchers = new WeakMap<Knex, NaturalBatcher<CaptureRow, Row>>();
+
+function captureBatcher(knex: Knex): NaturalBatcher<CaptureRow, Row> {
+  let batcher = batchers.get(knex);
+  if (!batcher) {
+    batcher = new NaturalBatcher(
+      (rows) => runPrepared<Row>(knex, 'minopa_capture_batch', CAPTURE_BATCH_SQL, [JSON.stringify(rows.map((row, n) => ({ n, ...row })))]),
+      BATCHING,
+    );
+    batchers.set(knex, batcher);
+  }
+  return batcher;
+}
 
 type InsertedPost = Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>;
+// A capture with no live session has null session columns: `sessionId` tells.
 type Row = AuthRow & Partial<InsertedPost>;
 
 /**
@@ -69,19 +123,24 @@ export async function captureToDraft(
   options: { fetchAllowedAddresses?: readonly string[] } = {},
 ): Promise<{ post: PostWithAuthor; duplicate: boolean; mediaFetch?: MediaFetch }> {
   const { title, body } = draftFromCapture(capture);
-  const values = [
-    auth.workspaceId, auth.allowedRoles, title, body, capture.draft?.hashtags ?? [],
-    JSON.stringify(sourceOf(capture, new Date())), capture.clientId, auth.tokenHash,
-  ];
   const mediaFetch = capture.kind === 'image' && capture.imageUrl ? initialFetch(capture.imageUrl, options.fetchAllowedAddresses ?? []) : undefined;
-  const [row] = mediaFetch
-    ? await runPrepared<Row>(knex, 'minopa_image_capture', IMAGE_CAPTURE_SQL, [
-        ...values, capture.imageUrl, mediaFetch.state, mediaFetch.reason, mediaFetch.message,
-      ])
-    : await runPrepared<Row>(knex, 'minopa_capture', CAPTURE_SQL, values);
+  const row = await captureBatcher(knex).submit({
+    workspace_id: auth.workspaceId,
+    token_hash: auth.tokenHash,
+    allowed_roles: auth.allowedRoles,
+    title,
+    body,
+    hashtags: capture.draft?.hashtags ?? [],
+    source: sourceOf(capture, new Date()),
+    client_id: capture.clientId,
+    image_url: mediaFetch ? capture.imageUrl! : null,
+    fetch_state: mediaFetch?.state ?? null,
+    fetch_reason: mediaFetch?.reason ?? null,
+    fetch_message: mediaFetch?.message ?? null,
+  });
   // Throws the 401/403/404 the middleware would have (nothing was inserted in those cases).
-  const { user } = auth.settle(await toAuthentication(knex, row));
-  if (row?.id) {
+  const { user } = auth.settle(await toAuthentication(knex, row.sessionId ? row : undefined));
+  if (row.id) {
     return {
       post: { ...pickPost(row as InsertedPost), authorFirstName: user.firstName, authorLastName: user.lastName },
       duplicate: false,
