@@ -3,8 +3,11 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'wxt';
 
-/** Where the end-to-end copy of the extension is built, apart from `.output/` that people load. */
-export const E2E_OUTPUT_DIR = path.resolve('.e2e-output');
+/**
+ * Where the end-to-end copy of the extension is built, apart from `.output/` that people load
+ * (`E2E_OUTPUT_DIR` overrides it, so two runs side by side do not build into one folder).
+ */
+export const E2E_OUTPUT_DIR = path.resolve(process.env.E2E_OUTPUT_DIR ?? '.e2e-output');
 
 const browserRequired = process.env.MINOPA_REQUIRE_BROWSER === '1' || process.env.CI === 'true';
 
