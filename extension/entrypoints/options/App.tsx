@@ -2,17 +2,23 @@ import { useState } from 'react';
 import { FormError } from '../../components/FormError.js';
 import { useExtensionState } from '../../hooks/useExtensionState.js';
 import { AccountPanel } from './AccountPanel.js';
+import { AppearancePanel } from './AppearancePanel.js';
 import { ChannelsPanel } from './channels/ChannelsPanel.js';
+import { PrivacyPanel } from './PrivacyPanel.js';
 import { ProfilePanel } from './ProfilePanel.js';
 import { MembersPanel } from './members/MembersPanel.js';
 import { QueuePanel } from './QueuePanel.js';
+import { SchedulePanel } from './schedule/SchedulePanel.js';
 import { ServicePanel } from './ServicePanel.js';
 import { SessionsPanel } from './SessionsPanel.js';
 import { SignInForm } from './SignInForm.js';
 import { SignUpForm } from './SignUpForm.js';
 import { VerifyEmailBanner } from './VerifyEmailBanner.js';
 
-/** The options page: who is signed in (or sign up / sign in), what waits to be sent, the service address. */
+/**
+ * The options page: who is signed in (or sign up / sign in), the default workspace's channels, members
+ * and posting schedule, appearance, email and privacy, what waits to be sent, the service address.
+ */
 export function App() {
   const { state, error, setState, reload } = useExtensionState();
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
@@ -26,6 +32,14 @@ export function App() {
       </header>
       {!state && !error && <p className="muted">Loading…</p>}
       <FormError message={error?.message ?? null} testId="state-error" />
+      {state?.user && (
+        <nav className="options-nav" aria-label="Settings">
+          <a href="#account">Account</a>
+          <a href="#workspace">Workspace</a>
+          <a href="#appearance">Appearance</a>
+          <a href="#privacy">Email and privacy</a>
+        </nav>
+      )}
       {state && (
         <>
           {state.serviceReachable === false && (
@@ -34,12 +48,12 @@ export function App() {
             </p>
           )}
           {state.user ? (
-            <>
+            <div id="account">
               <VerifyEmailBanner state={state} />
               <AccountPanel state={state} onState={setState} welcome={welcome} />
               <ProfilePanel state={state} onState={setState} />
               <SessionsPanel userId={state.user.id} />
-            </>
+            </div>
           ) : mode === 'sign-up' ? (
             <SignUpForm
               onSignedUp={(next) => {
@@ -57,8 +71,15 @@ export function App() {
               onSwitch={() => setMode('sign-up')}
             />
           )}
-          {state.user && <ChannelsPanel state={state} />}
-          {state.user && <MembersPanel state={state} onState={setState} />}
+          {state.user && (
+            <div id="workspace">
+              <ChannelsPanel state={state} />
+              <MembersPanel state={state} onState={setState} />
+              <SchedulePanel state={state} />
+            </div>
+          )}
+          <AppearancePanel />
+          {state.user && <PrivacyPanel />}
           <QueuePanel state={state} onState={setState} onFlushed={() => reload(false)} />
           <ServicePanel state={state} onState={setState} />
         </>

@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '../../components/styles.css';
 import './options.css';
 import { App } from './App.js';
+import { followTheme } from '../../lib/theme.js';
+
+followTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

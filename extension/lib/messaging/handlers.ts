@@ -28,6 +28,7 @@ import {
 } from '../members.js';
 import { flushOfflineQueue } from '../offline-queue.js';
 import { publishPost } from '../publish-post.js';
+import { getPostingSchedule, updatePostingSchedule } from '../posting-schedule.js';
 import {
   changeEmail,
   changePassword,
@@ -89,6 +90,9 @@ const handlers: Handlers = {
   connectChannel,
   disconnectChannel,
   publishPost,
+  // — options —
+  getPostingSchedule,
+  updatePostingSchedule,
 };
 
 /**

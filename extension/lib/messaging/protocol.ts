@@ -7,7 +7,7 @@ import type { Role } from '#shared/roles.js';
 import type { AuditEventPage } from '#shared/api/audit.js';
 import type { ConnectedAccount, Network } from '#shared/api/accounts.js';
 import type { PlatformId } from '#shared/platforms.js';
-import type { ScheduleInput } from '#shared/api/publishing.js';
+import type { PostingSlot, ScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
 
 /**
  * The one protocol between the extension's pages (options, popup) and the background, which owns the
@@ -156,6 +156,11 @@ export interface PublishPostResult {
 
 /** Message name → handler signature (argument = what the page sends, result = what it gets back). */
 export interface ProtocolMap {
+  // — options —
+  /** A workspace's time zone and weekly posting slots. */
+  getPostingSchedule(data: { workspaceId: string }): WorkspaceSchedule;
+  /** Changes the time zone or the posting slots (admins and owners). */
+  updatePostingSchedule(data: { workspaceId: string; timeZone?: string; postingSlots?: PostingSlot[] }): WorkspaceSchedule;
   /** The current state; with `refresh`, first re-reads the person and workspaces from the service. */
   getState(data: { refresh?: boolean }): ExtensionState;
   /** The Terms and Privacy Policy a new account accepts (links made absolute). */
