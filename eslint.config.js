@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.e2e-output/', '.wxt/', '.data/', '.bench/', 'coverage/'] },
+  { ignores: ['node_modules/', '.output/', '.e2e-output*/', '.wxt/', '.data/', '.bench/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

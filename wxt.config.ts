@@ -19,7 +19,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Minopa',
     description: "Save pages, quotes, links and images to your team's social media workspace.",
     ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
@@ -28,6 +28,29 @@ export default defineConfig({
     permissions: ['contextMenus', 'storage', 'alarms', 'notifications', 'activeTab', 'scripting', 'identity'],
     ...(e2eHosts.length > 0 ? { host_permissions: e2eHosts } : {}),
     action: { default_title: 'Minopa' },
+    // Only the extension's own bundled scripts run in its pages: no remote code, no eval, no plugins, and
+    // no page may frame them. (MV3 refuses anything looser than script-src 'self' anyway; this pins it.)
+    content_security_policy:
+      manifestVersion === 2
+        ? "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+    // Keyboard shortcuts; people change them in the browser's shortcut settings (chrome://extensions/shortcuts).
+    // The ids of the other two are answered in extension/lib/capture/on-command.ts.
+    commands: {
+      // Firefox's MV2 build opens its toolbar popup with _execute_browser_action.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Open the Minopa quick post',
+      },
+      'save-page-as-draft': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the current page to Minopa as a draft',
+      },
+      // No default key: a third default would more likely collide with a site's own shortcut.
+      'save-screenshot': {
+        description: 'Save a screenshot of the visible area to Minopa as a draft',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'extension@minopa.app' } } }
       : {}),

@@ -85,6 +85,7 @@ export const ERRORS = {
   connect_expired: { status: 400, message: 'This connection attempt took too long or was already finished. Start connecting again from Minopa.' },
   connect_denied: { status: 403, message: 'The connection was cancelled at the network, so nothing was connected.' },
   connect_failed: { status: 502, message: 'The network did not complete the connection. Please try again in a moment.' },
+  network_failed: { status: 502, message: 'The network did not answer as expected. Please try again in a moment.' },
   connect_no_accounts: { status: 422, message: 'The network returned no account Minopa can publish to with this login.' },
   // Publishing: targets and schedules.
   content_invalid: { status: 422, message: 'Some of the content does not fit the rules of the networks it goes to.' },

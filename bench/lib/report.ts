@@ -1,5 +1,5 @@
 /** One benchmark's printed result: a readable table, then one JSON line per result for comparing runs. */
-export function report(bench: string, rows: Array<Record<string, string | number>>, summary: Record<string, number | string | boolean>): void {
+export function report(bench: string, rows: Array<Record<string, string | number>>, summary: Record<string, unknown>): void {
   console.log(`\n${bench}`);
   console.table(rows);
   console.log(JSON.stringify({ bench, ...summary }));

@@ -1,4 +1,12 @@
 import type { UiError } from '../lib/errors.js';
+import { defineMessages } from '../lib/i18n/index.js';
+
+// The service's field messages stay in English (they are its words); only how the extension joins
+// them to a label changes: English reads "Email must not be empty", German puts a colon between.
+const t = defineMessages({
+  en: { labelled: '{label} {message}' },
+  de: { labelled: '{label}: {message}' },
+});
 
 /** A form's error split into sentences for its fields and the rest, which the form shows on top. */
 export interface FormErrors {
@@ -26,7 +34,7 @@ export function formErrors(error: UiError | null, fieldFor: (path: string) => st
 
 /** A field message as a sentence: "must not be empty" after "Email" reads "Email must not be empty." */
 export function fieldSentence(label: string, message: string): string {
-  return sentence(/^[a-z]/.test(message) && label ? `${label} ${message}` : message);
+  return sentence(/^[a-z]/.test(message) && label ? t('labelled', { label, message }) : message);
 }
 
 /** Capital first letter, closing full stop. */

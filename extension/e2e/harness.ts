@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { inject } from 'vitest';
+import type { ConnectedAccountList } from '#shared/api/accounts.js';
+import type { AuthResult } from '#shared/api/auth.js';
+import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import type { Post, PostPage } from '#shared/api/posts.js';
+import type { PlatformId } from '#shared/platforms.js';
+import { approveSandboxConsent, type SandboxPerson } from '../../service/platforms/testing/harness.js';
+import type { ExtensionBrowser } from './browser.js';
 import { freePort } from '../../test/free-port.js';
 import { startService, type RunningService } from '../../service/main.js';
 import { testConfig } from '../../service/testing/test-app.js';
@@ -89,4 +95,56 @@ export async function eventually<T>(find: () => Promise<T | undefined>, what: st
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Someone to sign up in a browser test. */
+export interface TestPerson {
+  firstName: string;
+  lastName: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Signs `person` up through the API (accepting the current legal documents) with the address already
+ * verified, as publishing and inviting require; answers their session token and default workspace.
+ */
+export async function signUpVerified(service: { url: string; knex(): Knex }, person: TestPerson): Promise<{ token: string; userId: string; workspaceId: string }> {
+  const legal = await api<CurrentLegalDocuments>(service.url, 'GET', '/api/v1/legal');
+  const signedUp = await api<AuthResult>(service.url, 'POST', '/api/v1/auth/sign-up', undefined, {
+    ...person,
+    ageConfirmed: true,
+    acceptedLegalVersions: { terms: legal.terms.version, privacy: legal.privacy.version },
+  });
+  await service.knex()('users').where('id', signedUp.user.id).update({ emailVerifiedAt: new Date() });
+  return { token: signedUp.token, userId: signedUp.user.id, workspaceId: signedUp.user.defaultWorkspaceId! };
+}
+
+/** Signs the extension in the way a person does: the options page's sign-in form. */
+export async function signInFromOptions(browser: ExtensionBrowser, person: TestPerson): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('show-signin').click();
+  await options.getByLabel('Email').fill(person.email);
+  await options.getByLabel('Password').fill(person.password);
+  await options.getByTestId('signin-submit').click();
+  // Playwright's own wait: expect.poll belongs to tests, not to their setup.
+  await options.getByTestId('signed-in-user').filter({ hasText: `${person.firstName} ${person.lastName}` }).waitFor({ timeout: 15_000 });
+  await options.close();
+}
+
+/**
+ * Connects a sandbox account of `platform` through the API and the simulator's consent page (approved
+ * without a browser tab), then the service's callback; answers the account's id.
+ */
+export async function connectSandboxAccount(serviceUrl: string, token: string, workspaceId: string, platform: PlatformId, person: SandboxPerson): Promise<string> {
+  const base = `/api/v1/workspaces/${workspaceId}`;
+  const started = await api<{ authorizeUrl: string }>(serviceUrl, 'POST', `${base}/connect/${platform}`, token);
+  const consent = await approveSandboxConsent(started.authorizeUrl, person);
+  const callback = await fetch(`${serviceUrl}/api/v1/connect/${platform}/callback?${new URLSearchParams({ code: consent.code, state: consent.state ?? '' })}`);
+  if (!callback.ok) throw new Error(`connecting ${platform} failed: ${callback.status} ${await callback.text()}`);
+  const accounts = await api<ConnectedAccountList>(serviceUrl, 'GET', `${base}/accounts`, token);
+  const account = accounts.items.find((candidate) => candidate.platform === platform && candidate.username === person.username);
+  if (!account) throw new Error(`no ${platform} account @${person.username} after connecting`);
+  return account.id;
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectedAccountList } from '#shared/api/accounts.js';
-import type { AuthResult } from '#shared/api/auth.js';
-import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import type { PostTargetList } from '#shared/api/publishing.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, eventually, listPosts, startRestartableService } from './harness.js';
+import { api, browserAvailable, browserPaths, eventually, listPosts, signUpVerified, startRestartableService } from './harness.js';
 import { serveTestPages, type TestPages } from './test-pages.js';
 
 const person = { firstName: 'Ada', lastName: 'Byron', email: `ada-${Date.now()}@example.com`, password: 'a long enough password' };
@@ -25,14 +23,7 @@ describe.skipIf(!browserAvailable)('publishing from the extension (sandbox netwo
     browser = await launchExtensionBrowser(chromiumPath, extensionPath);
     await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
     // An account with a verified address (publishing asks for one), signed in through the options page.
-    const signedUp = await api<AuthResult>(service.url, 'POST', '/api/v1/auth/sign-up', undefined, {
-      ...person,
-      ageConfirmed: true,
-      acceptedLegalVersions: await api<CurrentLegalDocuments>(service.url, 'GET', '/api/v1/legal').then((legal) => ({ terms: legal.terms.version, privacy: legal.privacy.version })),
-    });
-    await service.knex()('users').where('id', signedUp.user.id).update({ emailVerifiedAt: new Date() });
-    token = signedUp.token;
-    workspaceId = signedUp.user.defaultWorkspaceId!;
+    ({ token, workspaceId } = await signUpVerified(service, person));
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { endpoints, type Endpoint, type EndpointName, type Endpoints, type RequestOf, type ResponseOf } from '#shared/api/endpoints.js';
 import { ERRORS, isErrorCode, type ErrorBody } from '#shared/errors.js';
 import { ApiError, ServiceUnreachableError } from './errors.js';
+import { defineMessages } from './i18n/index.js';
 import { getServiceUrl } from './service-url.js';
 import { clearSessionData, sessionItem } from './storage.js';
 
@@ -8,6 +9,22 @@ import { clearSessionData, sessionItem } from './storage.js';
  * The only code in the extension that talks to the service. Background-only: it imports the endpoint
  * table (and with it zod), which UI bundles must not carry.
  */
+
+// The extension's own sentences about reaching the service (the service's refusals come in its words).
+const t = defineMessages({
+  en: {
+    timedOut: 'The Minopa service at {url} did not answer within {seconds} seconds.',
+    unreachable: 'Cannot reach the Minopa service at {url}.',
+    serverError: 'The Minopa service at {url} had a problem (HTTP {status}). Please try again shortly.',
+    notMinopa: 'The server at {url} did not answer like a Minopa service (HTTP {status}). Check the service address in Minopa’s options.',
+  },
+  de: {
+    timedOut: 'Der Minopa-Dienst unter {url} hat nicht innerhalb von {seconds} Sekunden geantwortet.',
+    unreachable: 'Der Minopa-Dienst unter {url} ist nicht erreichbar.',
+    serverError: 'Beim Minopa-Dienst unter {url} ist ein Problem aufgetreten (HTTP {status}). Bitte versuchen Sie es gleich noch einmal.',
+    notMinopa: 'Der Server unter {url} hat nicht wie ein Minopa-Dienst geantwortet (HTTP {status}). Prüfen Sie die Dienstadresse in den Minopa-Optionen.',
+  },
+});
 
 /** The parts of a request endpoint N takes; parts it does not take are left out. */
 export type CallRequest<N extends EndpointName> = {
@@ -97,8 +114,8 @@ async function send(endpoint: Endpoint, baseUrl: string, url: string, headers: R
     const timedOut = (cause as { name?: unknown } | null)?.name === 'TimeoutError';
     throw new ServiceUnreachableError(
       timedOut
-        ? `The Minopa service at ${baseUrl} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`
-        : `Cannot reach the Minopa service at ${baseUrl}.`,
+        ? t('timedOut', { url: baseUrl, seconds: Math.round(timeoutMs / 1000) })
+        : t('unreachable', { url: baseUrl }),
       { cause },
     );
   }
@@ -143,7 +160,7 @@ async function readError(response: Response, baseUrl: string): Promise<ApiError 
   const error = body?.error;
   if (response.status >= 500) {
     return new ServiceUnreachableError(
-      error?.message ?? `The Minopa service at ${baseUrl} had a problem (HTTP ${response.status}). Please try again shortly.`,
+      error?.message ?? t('serverError', { url: baseUrl, status: String(response.status) }),
       { status: response.status },
     );
   }
@@ -156,5 +173,5 @@ async function readError(response: Response, baseUrl: string): Promise<ApiError 
 }
 
 function notMinopa(baseUrl: string, status: number): string {
-  return `The server at ${baseUrl} did not answer like a Minopa service (HTTP ${status}). Check the service address in Minopa's options.`;
+  return t('notMinopa', { url: baseUrl, status: String(status) });
 }

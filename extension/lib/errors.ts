@@ -1,10 +1,17 @@
 import { isErrorCode, type ErrorCode, type FieldError } from '#shared/errors.js';
+import { defineMessages } from './i18n/index.js';
 
 /**
  * Errors of the extension. They cross the UI ↔ background message boundary as plain objects
  * (name, message and own fields survive serialization), so the UI reads them with `toUiError`,
  * never with `instanceof`. This module has no zod and no fetch: UI bundles may import it.
  */
+
+/** The sentences this module writes itself (a refusal's own message comes from the service, as sent). */
+const t = defineMessages({
+  en: { internal: 'Something went wrong in the extension. Please try again.' },
+  de: { internal: 'In der Erweiterung ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
+});
 
 /** Codes the extension adds to the service's closed vocabulary. */
 export type ExtensionErrorCode =
@@ -105,7 +112,7 @@ export function toUiError(error: unknown): UiError {
     const fields = Array.isArray(candidate.fields) ? candidate.fields.filter(isFieldError) : [];
     return { code: candidate.code, message: candidate.message, ...(fields.length > 0 ? { fields } : {}) };
   }
-  return { code: 'internal', message: 'Something went wrong in the extension. Please try again.' };
+  return { code: 'internal', message: t('internal') };
 }
 
 /** True for the errors that mean "sign in again" (also after crossing the message boundary). */

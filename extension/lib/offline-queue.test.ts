@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureResult, OTHER_WORKSPACE_ID, pageCapture, signedIn, USER_ID, WORKSPACE_ID } from '../testing/fixtures.js';
 import { errorBody, startFakeService, type FakeService } from '../testing/fake-service.js';
+import { backgroundLocale } from './i18n/index.js';
 import {
   backoffDelay,
   enqueueCapture,
@@ -196,5 +197,38 @@ describe('alarms and backoff', () => {
 
   it('doubles from 30 s up to 10 minutes', () => {
     expect([1, 2, 3, 4, 5, 6, 10].map(backoffDelay)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000]);
+  });
+});
+
+describe('in German', () => {
+  // The options page mirrors the chosen language into browser.storage, where the background reads it.
+  beforeEach(() => fakeBrowser.storage.local.set({ locale: 'de' }));
+  afterEach(async () => {
+    await fakeBrowser.storage.local.remove('locale');
+    await backgroundLocale();
+  });
+
+  it('says how many waiting captures were saved, and where', async () => {
+    await queue(2);
+    await enqueueCapture({ capture: pageCapture(), workspaceId: OTHER_WORKSPACE_ID, workspaceName: 'Team', userId: USER_ID, lastError: null });
+    await flushOfflineQueue();
+    expect(notifications().at(-1)).toMatchObject({
+      title: 'In Minopa gespeichert',
+      message: '3 wartende Erfassungen wurden als Entwürfe in Ada’s workspace und Team gespeichert.',
+    });
+  });
+
+  it('says one saved capture in the singular, and asks to sign in again for the waiting one', async () => {
+    await queue(1);
+    await flushOfflineQueue();
+    expect(notifications().at(-1)?.message).toBe('Eine wartende Erfassung wurde als Entwurf in Ada’s workspace gespeichert.');
+
+    await queue(1);
+    service.answer = () => ({ status: 401, json: errorBody('session_expired', 'Your session has ended. Please sign in again.') });
+    await flushOfflineQueue();
+    expect(notifications().at(-1)).toMatchObject({
+      title: 'Bei Minopa anmelden',
+      message: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um die wartende Erfassung zu senden.',
+    });
   });
 });

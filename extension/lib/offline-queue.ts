@@ -2,7 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { CaptureInput } from '#shared/api/captures.js';
 import { call } from './api-client.js';
 import { showQueuedCount } from './badge.js';
+import { captureText } from './capture/messages.js';
 import { ApiError, ServiceUnreachableError } from './errors.js';
+import { backgroundLocale, locale } from './i18n/index.js';
 import type { FlushResult } from './messaging/protocol.js';
 import { notify } from './notifications.js';
 import { recordRejected, rejectionSentence } from './rejected.js';
@@ -94,7 +96,8 @@ export function flushOfflineQueue(): Promise<FlushResult> {
 
 async function runFlush(): Promise<FlushResult> {
   const result: FlushResult = { delivered: 0, rejected: 0, remaining: 0, stoppedBecause: null };
-  const session = await sessionItem.getValue();
+  // Notifications below (and refusals recorded for the options page) are in the chosen language.
+  const [session] = await Promise.all([sessionItem.getValue(), backgroundLocale()]);
   const delivered = new Set<string>();
   if (session) {
     for (const entry of await offlineQueueItem.getValue()) {
@@ -102,7 +105,7 @@ async function runFlush(): Promise<FlushResult> {
       const outcome = await deliverQueued(entry);
       if (outcome === 'delivered') {
         result.delivered++;
-        delivered.add(entry.workspaceName ?? 'your workspace');
+        delivered.add(entry.workspaceName ?? captureText('yourWorkspace'));
       } else if (outcome === 'rejected') {
         result.rejected++;
       } else {
@@ -122,17 +125,11 @@ async function runFlush(): Promise<FlushResult> {
   await showQueuedCount(queue.length);
 
   if (result.delivered > 0) {
-    const where = [...delivered].join(', ');
-    await notify(
-      'flushed',
-      'Saved to Minopa',
-      result.delivered === 1
-        ? `A capture that was waiting was saved to ${where} as a draft.`
-        : `${result.delivered} captures that were waiting were saved to ${where} as drafts.`,
-    );
+    const workspace = new Intl.ListFormat(locale(), { type: 'conjunction' }).format([...delivered]);
+    await notify('flushed', captureText('savedTitle'), captureText('queueDelivered', { count: result.delivered, workspace }));
   }
   if (result.stoppedBecause === 'signed_out' && session) {
-    await notify('sign-in', 'Sign in to Minopa', `Your session has ended. Sign in again to send the ${mineLeft} waiting capture${mineLeft === 1 ? '' : 's'}.`);
+    await notify('sign-in', captureText('signInTitle'), captureText('queueSignIn', { count: mineLeft }));
   }
   return result;
 }
@@ -150,7 +147,7 @@ async function deliverQueued(entry: QueuedCapture): Promise<EntryOutcome> {
     if (error instanceof ApiError && !error.retryable) {
       await updateQueue((queue) => queue.filter((queued) => queued.capture.clientId !== clientId));
       await recordRejected(entry.capture, entry.workspaceId, error);
-      await notify('rejected', 'Not saved to Minopa', rejectionSentence(entry.capture, error));
+      await notify('rejected', captureText('notSavedTitle'), rejectionSentence(entry.capture, error));
       return 'rejected';
     }
     // Down, rate-limited, or something unexpected: the capture stays and is tried again later,

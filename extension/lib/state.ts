@@ -48,7 +48,7 @@ export async function readState(serviceReachable: boolean | null = null): Promis
       (entry): RejectedCaptureView => ({
         clientId: entry.capture.clientId,
         kind: entry.capture.kind,
-        url: entry.capture.url,
+        url: entry.capture.url ?? '',
         title: entry.capture.draft?.title ?? entry.capture.title ?? null,
         message: entry.message,
         rejectedAt: entry.rejectedAt,

@@ -3,6 +3,7 @@ import type { Me } from '#shared/api/auth.js';
 import type { CaptureInput } from '#shared/api/captures.js';
 import type { FieldError } from '#shared/errors.js';
 import type { Role } from '#shared/roles.js';
+import type { PlatformId } from '#shared/platforms.js';
 
 /**
  * Every storage item of the extension, in `storage.local` (never `sync`: the session token must not
@@ -107,3 +108,95 @@ export async function clearSessionData(): Promise<void> {
     popupWorkspaceIdItem.removeValue(),
   ]);
 }
+
+// — popup —
+
+/** What the popup's main button does: keep as draft, post now, add to the queue, or schedule at a time. */
+export type PopupAction = 'draft' | 'now' | 'queue' | 'at';
+
+/** The popup's last choices, so the next quick post starts where the person left off. */
+export interface PopupChoices {
+  /** Channels (connected account ids) last chosen, per workspace id. */
+  channelsByWorkspace: Record<string, string[]>;
+  /** The last action used, whatever the workspace. */
+  lastAction: PopupAction | null;
+}
+export const popupChoicesItem = storage.defineItem<PopupChoices>('local:popupChoices', {
+  fallback: { channelsByWorkspace: {}, lastAction: null },
+  version: 1,
+  migrations: {},
+});
+
+/** A connected account as the popup lists it (a subset of the API's ConnectedAccount). */
+export interface CachedChannel {
+  id: string;
+  platform: PlatformId;
+  name: string;
+  username: string | null;
+  avatarUrl: string | null;
+  status: string;
+  sandbox: boolean;
+}
+/** Per workspace: its channels and time zone as last fetched, so the popup opens without waiting on the network. */
+export interface CachedPopupWorkspace {
+  channels: CachedChannel[];
+  timeZone: string | null;
+  fetchedAt: string;
+}
+export const popupChannelCacheItem = storage.defineItem<Record<string, CachedPopupWorkspace>>('local:popupChannelCache', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+/**
+ * Text being written in the popup, per workspace, so closing the popup or signing in again after the
+ * session ended loses nothing. Cleared after a successful submit. `userId` keeps one person's text
+ * from being offered to another who signs in on this browser.
+ */
+export interface PopupComposerText {
+  userId: string;
+  /** The page it was written for; a draft for another page is not offered there. */
+  pageUrl: string;
+  title: string;
+  body: string;
+  /** Per-channel text overrides by account id. */
+  overrides: Record<string, string>;
+  savedAt: string;
+}
+export const popupComposerTextItem = storage.defineItem<Record<string, PopupComposerText>>('local:popupComposerText', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+/**
+ * The network options last used per channel, per workspace (workspace id → account id → option → value):
+ * the Pinterest board, a privacy level, Instagram's format. Offered again on the channel's next post.
+ */
+export const popupChannelOptionsItem = storage.defineItem<Record<string, Record<string, Record<string, string | boolean>>>>('local:popupChannelOptions', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+// — background —
+/**
+ * The publishing-failure watch (failure-watch.ts): which failed posts were already reported, so each
+ * failure is notified once, and how many are failing, for the toolbar badge. A workspace appears in
+ * `seen` once it has been looked at: failures found at that first look are old news, not notified.
+ */
+export interface FailureWatchState {
+  /** Whose workspaces these are; another person signing in starts afresh. */
+  userId: string;
+  /** Workspace id → ids of its posts that were failed at the last look (and have been reported or were old). */
+  seen: Record<string, string[]>;
+  /** Failed posts across the watched workspaces at the last look. */
+  failedCount: number;
+  checkedAt: string;
+}
+export const failureWatchItem = storage.defineItem<FailureWatchState | null>('local:failureWatch', {
+  fallback: null,
+  version: 1,
+  migrations: {},
+});

@@ -82,6 +82,17 @@ describe('captures', () => {
     expect(body.post).toMatchObject({ title: 'My title', body: 'My words', hashtags: ['news', 'tech'] });
   });
 
+  it('a note written on no web page becomes a draft without provenance; an empty one, or a page without its address, is refused', async () => {
+    const note = await capture({ kind: 'note', draft: { title: 'Idea', body: 'Thread about calm teams' } });
+    expect(note.status).toBe(201);
+    expect(note.body.post).toMatchObject({ title: 'Idea', body: 'Thread about calm teams', source: null });
+    const empty = await capture({ kind: 'note' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields).toEqual([{ path: 'draft.body', message: 'is required for a note: write something first' }]);
+    const pageWithoutUrl = await capture({ kind: 'page', title: 'Somewhere' });
+    expect(pageWithoutUrl.body.error.fields).toEqual([{ path: 'url', message: 'is required for a page capture' }]);
+  });
+
   it('a kind without its content is refused with the field named', async () => {
     const response = await capture({ kind: 'image', url: 'https://example.com/' });
     expect(response.status).toBe(400);

@@ -14,8 +14,9 @@ import { selectPostsWithAuthor } from './find-post.js';
 
 type Capture = z.output<typeof CaptureInput>;
 
-/** The capture, kept on the draft as provenance: what was captured, where and when. */
-export function sourceOf(capture: Capture, now: Date): PostSource {
+/** The capture, kept on the draft as provenance: what was captured, where and when. A note has none. */
+export function sourceOf(capture: Capture, now: Date): PostSource | null {
+  if (capture.kind === 'note' || !capture.url) return null;
   return {
     kind: capture.kind,
     url: capture.url,
@@ -76,7 +77,7 @@ interface CaptureRow {
   title: string | null;
   body: string;
   hashtags: string[];
-  source: PostSource;
+  source: PostSource | null;
   client_id: string;
   image_url: string | null;
   fetch_state: MediaFetch['state'] | null;

@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Endpoint, type EndpointName, type Endpoints, endpoints as table } from '#shared/api/endpoints.js';
 import { ROLES, type Role, roleAllows } from '#shared/roles.js';
 import { createTestApp, type TestApp, type TestResponse, type TestUser } from '../testing/test-app.js';
+import { platformConfigFrom } from '../platforms/config.js';
+import { sandboxEndpoints } from '../platforms/settings.js';
+import { startStandalone, type Standalone } from '../sandbox/networks/kit/standalone.js';
+import { createPinterestSimulator } from '../sandbox/networks/pinterest/index.js';
+import { connectThroughApp } from '../testing/connect-through-app.js';
 import { freshEmail, makeUser } from '../testing/teams.js';
 
 /**
@@ -143,6 +148,7 @@ const fixtures: Record<MemberEndpoint, Fixture> = {
   listAccounts: { role: 'viewer', call: async () => ({}) },
   startConnect: { role: 'admin', call: async () => ({ params: { platform: 'x' } }) },
   disconnectAccount: { role: 'admin', call: async (scene) => ({ params: { accountId: await connectedAccount(scene) } }) },
+  listPinterestBoards: { role: 'editor', call: async (scene) => ({ params: { accountId: await connectThroughApp(app, scene.workspaceId, scene.people.owner.token, 'pinterest') } }) },
   listPostTargets: { role: 'viewer', call: async (scene) => ({ params: { postId: await post(scene) } }) },
   setPostTargets: { role: 'editor', call: async (scene) => ({ params: { postId: await post(scene) }, body: { targets: [{ accountId: await connectedAccount(scene) }] } }) },
   schedulePost: { role: 'editor', call: async (scene) => ({ params: { postId: (await postTarget(scene, 'draft')).postId }, body: { when: 'now' } }) },
@@ -153,6 +159,8 @@ const fixtures: Record<MemberEndpoint, Fixture> = {
   getWorkspaceSchedule: { role: 'viewer', call: async () => ({}) },
   updateWorkspaceSchedule: { role: 'admin', call: async () => ({ body: { timeZone: 'Europe/Berlin' } }) },
   nextQueueSlot: { role: 'viewer', call: async () => ({}) },
+  // dashboard
+  getCalendar: { role: 'viewer', call: async () => ({ query: { from: '2026-03-01', to: '2026-03-31' } }) },
 };
 
 /** A post of the scene's workspace going to a fresh X account, its target in `status`. */
@@ -212,12 +220,21 @@ async function snapshot(workspaceId: string) {
   };
 }
 
+// listPinterestBoards reads a real account's boards: a Pinterest simulator the app connects to.
+let pinterest: Standalone;
+
 beforeAll(async () => {
-  app = await createTestApp();
+  pinterest = await startStandalone((url) => createPinterestSimulator({ baseUrl: url, basePath: '', clients: [{ clientId: 'pin-app', clientSecret: 'pin-secret' }] }).router);
+  app = await createTestApp({
+    config: { platforms: { ...platformConfigFrom({}), pinterest: { clientId: 'pin-app', clientSecret: 'pin-secret', endpoints: sandboxEndpoints(pinterest.url, 'pinterest') } } },
+  });
   people = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await makeUser(app, { firstName: role })]))) as Record<Role, TestUser>;
   outsider = await makeUser(app, { firstName: 'Outsider' });
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await pinterest.close();
+});
 
 describe('the role × endpoint matrix (P24, P14)', () => {
   it('has a fixture for every member endpoint, and nothing else', () => {

@@ -1,6 +1,7 @@
 import { PLATFORM_IDS, PLATFORM_NAMES } from '#shared/platforms.js';
 import { disconnectAccount } from '../actions/disconnect-account.js';
 import { listAccounts } from '../actions/list-accounts.js';
+import { listPinterestBoards } from '../actions/list-pinterest-boards.js';
 import { startConnect } from '../actions/start-connect.js';
 import { platformSettings } from '../platforms/settings.js';
 import { presentConnectedAccount } from '../presenters/connected-account.js';
@@ -22,4 +23,7 @@ export const accountHandlers = {
   disconnectAccount: async ({ knex, config, log, auth, input }) => {
     await disconnectAccount(knex, config, log, { workspaceId: auth.workspaceId, accountId: input.params.accountId, actorId: auth.user.id });
   },
+  listPinterestBoards: async ({ knex, config, log, auth, input }) => ({
+    items: await listPinterestBoards(knex, config, log, { workspaceId: auth.workspaceId, accountId: input.params.accountId }),
+  }),
 } satisfies Partial<Handlers>;

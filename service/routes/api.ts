@@ -17,9 +17,11 @@ import { postHandlers } from './posts.js';
 import { publishingHandlers } from './publishing.js';
 import type { Handler, HandlerContext, Handlers } from './types.js';
 import { workspaceHandlers } from './workspaces.js';
+// dashboard
+import { calendarHandlers } from './calendar.js';
 
 /** Every endpoint's handler. Typed as `Handlers`, so an endpoint without one fails to compile. */
-export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...accountHandlers };
+export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...accountHandlers, ...calendarHandlers };
 
 /**
  * Endpoints whose action checks the session inside its own write statement: captures are the hot path

@@ -40,6 +40,18 @@ export type ConnectedAccountList = z.output<typeof ConnectedAccountList>;
 export const ConnectParams = WorkspaceParams.extend({ platform: PlatformIdSchema });
 export const AccountParams = WorkspaceParams.extend({ accountId: Id });
 
+/** A board of a connected Pinterest account: the choices of a Pinterest target's `boardId` option. */
+export const PinterestBoard = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    privacy: z.string().meta({ description: 'PUBLIC, PROTECTED or SECRET, as Pinterest says.' }),
+  })
+  .meta({ id: 'PinterestBoard' });
+export type PinterestBoard = z.output<typeof PinterestBoard>;
+export const PinterestBoardList = z.object({ items: z.array(PinterestBoard) }).meta({ id: 'PinterestBoardList' });
+export type PinterestBoardList = z.output<typeof PinterestBoardList>;
+
 /** Where to send the person to connect: the network's authorization page, valid for `expiresAt`. */
 export const ConnectStart = z
   .object({ authorizeUrl: z.string(), expiresAt: Timestamp, sandbox: z.boolean() })

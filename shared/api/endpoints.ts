@@ -9,6 +9,8 @@ import { membersEndpoints } from './endpoints/members.js';
 import { postsEndpoints } from './endpoints/posts.js';
 import { publishingEndpoints } from './endpoints/publishing.js';
 import { workspacesEndpoints } from './endpoints/workspaces.js';
+// dashboard
+import { calendarEndpoints } from './endpoints/calendar.js';
 
 export type { Endpoint } from './endpoint.js';
 
@@ -26,6 +28,8 @@ export const endpoints = {
   ...publishingEndpoints,
   ...mediaEndpoints,
   ...accountsEndpoints,
+  // dashboard
+  ...calendarEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 

@@ -1,7 +1,7 @@
 import type { CaptureInput } from '../api/captures.js';
 
-/** The link a draft points at: the page's canonical address when it declared one. */
-export function sharedUrl(capture: Pick<CaptureInput, 'url' | 'page'>): string {
+/** The link a draft points at: the page's canonical address when it declared one (none for a note). */
+export function sharedUrl(capture: Pick<CaptureInput, 'url' | 'page'>): string | undefined {
   return capture.page?.canonicalUrl ?? capture.url;
 }
 
@@ -12,6 +12,7 @@ export function sharedUrl(capture: Pick<CaptureInput, 'url' | 'page'>): string {
 export function draftFromCapture(capture: CaptureInput): { title: string | null; body: string } {
   const title = capture.draft?.title || capture.title || capture.page?.ogTitle || null;
   if (capture.draft?.body) return { title, body: capture.draft.body };
+  if (capture.kind === 'note') return { title, body: '' };
   const url = sharedUrl(capture);
   const lines: string[] = [];
   switch (capture.kind) {

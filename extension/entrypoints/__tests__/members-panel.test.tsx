@@ -7,7 +7,9 @@ import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService } from '../../testing/fake-service.js';
 import { FakeTeam, INVITE_LINK, TEAMMATE_ID } from '../../testing/fake-team.js';
 import { signedIn, USER_ID, WORKSPACE_ID } from '../../testing/fixtures.js';
+import { setLocale } from '../../lib/i18n/index.js';
 import { App } from '../options/App.js';
+import { englishWordsOn } from './german.js';
 
 const team = new FakeTeam();
 let service: FakeService;
@@ -143,5 +145,36 @@ describe('Members panel for an admin', () => {
     expect([...byLabel<HTMLSelectElement>('Role').options].map((o) => o.value)).toEqual(['admin', 'editor', 'viewer']);
     expect([...byLabel<HTMLSelectElement>('Role of Grace Hopper').options].map((o) => o.value)).toEqual(['admin', 'editor', 'viewer']);
     expect(byTestId('transfer-ownership')).toBeNull();
+  });
+});
+
+describe('Members panel in German', () => {
+  beforeEach(async () => {
+    await setLocale('de');
+    await open('owner');
+  });
+  afterEach(() => setLocale('en'));
+
+  it('names roles, invitations, the owner’s tools and the audit log in German', async () => {
+    const panel = byTestId('members-panel')!;
+    expect(panel.querySelector('h2')?.textContent).toBe('Mitglieder von Team');
+    expect(memberRow(USER_ID).textContent).toContain('Ada Lovelace(Sie)');
+    const roles = byLabel<HTMLSelectElement>('Rolle von Grace Hopper');
+    expect(roles.selectedOptions[0]?.textContent).toBe('Redakteur');
+    expect([...byLabel<HTMLSelectElement>('Rolle').options].map((option) => option.textContent)).toEqual(['Eigentümer', 'Admin', 'Redakteur', 'Betrachter']);
+    expect(byTestId('invitation-list')?.textContent).toContain('pending@example.com als Betrachter');
+    expect(byTestId('invitation-list')?.textContent).toMatch(/läuft am \d{1,2}\.\d{2}\.\d{4} ab/);
+    expect(byTestId('audit-log')?.querySelector('h3')?.textContent).toBe('Protokoll');
+    expect(byTestId('join-form')?.textContent).toContain('Haben Sie eine Einladung erhalten?');
+    // Messages the service sends (role="alert") stay in its words; everything the extension writes is German.
+    const serviceWords = [...panel.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent ?? '');
+    expect(englishWordsOn(panel, ['Ada Lovelace', 'Grace Hopper', 'pending@example.com', ...serviceWords])).toEqual([]);
+  });
+
+  it('asks before removing, in German', async () => {
+    await click(button('Entfernen'));
+    expect(document.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Grace Hopper entfernen?');
+    expect(button('Ja, entfernen')).toBeDefined();
+    expect(button('Abbrechen')).toBeDefined();
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PostingSlot } from '#shared/api/publishing.js';
 import type { Role } from '#shared/roles.js';
+import { setLocale } from '../../lib/i18n/index.js';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
 import { removeAllListeners, type ExtensionState } from '../../lib/messaging/protocol.js';
 import { byLabel, byTestId, button, click, render, until } from '../../testing/dom.js';
@@ -128,5 +129,22 @@ describe('Appearance panel', () => {
     expect(localStorage.getItem('minopa.theme')).toBe('dark');
     await click(byTestId('theme-system')!);
     expect(document.documentElement.dataset.theme).toBeUndefined();
+  });
+});
+
+describe('Language', () => {
+  afterEach(() => setLocale('en'));
+
+  it('switching to Deutsch translates the open panels at once, weekday names included, and back', async () => {
+    await open('admin');
+    const appearance = await render(<AppearancePanel />);
+    await click(byTestId('language-de')!);
+    await until(() => expect(byTestId('schedule-panel')?.querySelector('h2')?.textContent).toBe('Veröffentlichungsplan von Team'));
+    expect(byLabel<HTMLSelectElement>('Zeitzone').value).toBe('Europe/Berlin');
+    expect(byTestId('slots')!.querySelector('tr')!.textContent).toContain('Montag09:00');
+    expect(document.documentElement.lang).toBe('de');
+    await click(byTestId('language-en')!);
+    await until(() => expect(byTestId('schedule-panel')?.querySelector('h2')?.textContent).toBe('Posting schedule of Team'));
+    await appearance();
   });
 });

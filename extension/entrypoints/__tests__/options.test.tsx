@@ -7,7 +7,9 @@ import { byLabel, byTestId, button, click, render, type, until } from '../../tes
 import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { me, WORKSPACE_ID } from '../../testing/fixtures.js';
+import { setLocale } from '../../lib/i18n/index.js';
 import { App } from '../options/App.js';
+import { englishWordsOn } from './german.js';
 
 const legal = {
   terms: { kind: 'terms', version: 't-3', title: 'Terms of Service', lastUpdated: '2025-01-01', url: '/legal/terms' },
@@ -118,5 +120,39 @@ describe('options page', () => {
     await type(byLabel('Service URL'), 'https://minopa.example.com/');
     await click(button('Save service URL'));
     await until(async () => expect(await serviceUrlItem.getValue()).toBe('https://minopa.example.com'));
+  });
+});
+
+describe('options page in German', () => {
+  afterEach(() => setLocale('en'));
+
+  it('shows the sign-up form in German, consent links and service error placement included', async () => {
+    await setLocale('de');
+    await until(() => expect(byLabel('Ich akzeptiere die Nutzungsbedingungen und die Datenschutzerklärung').disabled).toBe(false));
+    expect(document.documentElement.lang).toBe('de');
+    expect(byTestId('signup-form')?.closest('section')?.querySelector('h2')?.textContent).toBe('Ihr Minopa-Konto anlegen');
+    for (const label of ['Vorname', 'Nachname', 'E-Mail', 'Passwort', 'Ich bin mindestens 18 Jahre alt']) expect(() => byLabel(label)).not.toThrow();
+    expect([...document.querySelectorAll<HTMLAnchorElement>('form a')].map((link) => link.textContent)).toEqual(['Nutzungsbedingungen', 'Datenschutzerklärung']);
+    expect(button('Konto anlegen')).toBeDefined();
+    expect(byTestId('signup-form')!.textContent).toContain('Nutzungsbedingungen Version t-3 (01.01.2025), Datenschutzerklärung Version p-2 (01.01.2025).');
+    expect(englishWordsOn(document.body)).toEqual([]);
+
+    // A field message from the service stays in its words, joined to the German label with a colon.
+    await type(byLabel('Vorname'), 'Ada');
+    await type(byLabel('Nachname'), 'Lovelace');
+    await type(byLabel('E-Mail'), 'no-at-sign');
+    await type(byLabel('Passwort'), 'correct horse battery');
+    await click(byLabel('Ich bin mindestens 18 Jahre alt'));
+    await click(byLabel('Ich akzeptiere die Nutzungsbedingungen und die Datenschutzerklärung'));
+    await click(button('Konto anlegen'));
+    await until(() => expect(byLabel('E-Mail').getAttribute('aria-invalid')).toBe('true'));
+    expect(byTestId('signup-form')!.textContent).toContain('E-Mail: must be an email address like name@example.com.');
+  });
+
+  it('switches back to English at once', async () => {
+    await setLocale('de');
+    await until(() => expect(() => byLabel('Vorname')).not.toThrow());
+    await setLocale('en');
+    await until(() => expect(() => byLabel('First name')).not.toThrow());
   });
 });

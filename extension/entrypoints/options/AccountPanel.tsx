@@ -3,7 +3,34 @@ import { Button } from '../../components/Button.js';
 import { FormError } from '../../components/FormError.js';
 import { WorkspaceSelect } from '../../components/WorkspaceSelect.js';
 import { useAction } from '../../hooks/useAction.js';
+import { defineMessages } from '../../lib/i18n/index.js';
+import { useLocale } from '../../lib/i18n/react.js';
 import { sendMessage, type ExtensionState } from '../../lib/messaging/protocol.js';
+
+const t = defineMessages({
+  en: {
+    title: 'Your account',
+    signedInAs: 'Signed in as',
+    defaultWorkspace: 'Default workspace',
+    defaultWorkspaceHint: 'Pages, quotes, links and images you save from the right-click menu go here.',
+    noWorkspace: 'You are not a member of any workspace yet.',
+    saving: 'Saving…',
+    saved: 'Saved.',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+  },
+  de: {
+    title: 'Ihr Konto',
+    signedInAs: 'Angemeldet als',
+    defaultWorkspace: 'Standard-Arbeitsbereich',
+    defaultWorkspaceHint: 'Seiten, Zitate, Links und Bilder, die Sie über das Kontextmenü speichern, landen hier.',
+    noWorkspace: 'Sie sind noch in keinem Arbeitsbereich Mitglied.',
+    saving: 'Wird gespeichert…',
+    saved: 'Gespeichert.',
+    signOut: 'Abmelden',
+    signingOut: 'Wird abgemeldet…',
+  },
+});
 
 interface AccountPanelProps {
   state: ExtensionState;
@@ -13,6 +40,7 @@ interface AccountPanelProps {
 
 /** Who is signed in, where context-menu captures go, and signing out. */
 export function AccountPanel({ state, onState, welcome }: AccountPanelProps) {
+  useLocale();
   const [saved, setSaved] = useState(false);
   const choose = useAction(async (workspaceId: string) => {
     setSaved(false);
@@ -25,31 +53,31 @@ export function AccountPanel({ state, onState, welcome }: AccountPanelProps) {
 
   return (
     <section className="card" aria-labelledby="account-title">
-      <h2 id="account-title">Your account</h2>
+      <h2 id="account-title">{t('title')}</h2>
       {welcome && <p className="notice-success" role="status" data-testid="welcome">{welcome}</p>}
       <p data-testid="signed-in-user">
-        Signed in as <strong>{user.firstName} {user.lastName}</strong> <span className="muted">({user.email})</span>
+        {t('signedInAs')} <strong>{user.firstName} {user.lastName}</strong> <span className="muted">({user.email})</span>
       </p>
       {state.workspaces.length > 0 ? (
         <WorkspaceSelect
-          label="Default workspace"
+          label={t('defaultWorkspace')}
           workspaces={state.workspaces}
           value={state.defaultWorkspaceId ?? ''}
           disabled={choose.pending}
           onChange={(id) => void choose.run(id)}
-          hint="Pages, quotes, links and images you save from the right-click menu go here."
+          hint={t('defaultWorkspaceHint')}
           testId="default-workspace"
         />
       ) : (
-        <p className="muted">You are not a member of any workspace yet.</p>
+        <p className="muted">{t('noWorkspace')}</p>
       )}
       <p className="small muted" role="status" aria-live="polite" data-testid="default-workspace-status">
-        {choose.pending ? 'Saving…' : saved ? 'Saved.' : ''}
+        {choose.pending ? t('saving') : saved ? t('saved') : ''}
       </p>
       <FormError message={choose.error?.message ?? signOut.error?.message ?? null} />
       <div className="actions">
-        <Button variant="secondary" pending={signOut.pending} pendingLabel="Signing out…" onClick={() => void signOut.run()} data-testid="signout">
-          Sign out
+        <Button variant="secondary" pending={signOut.pending} pendingLabel={t('signingOut')} onClick={() => void signOut.run()} data-testid="signout">
+          {t('signOut')}
         </Button>
       </div>
     </section>

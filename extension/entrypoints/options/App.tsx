@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { FormError } from '../../components/FormError.js';
 import { useExtensionState } from '../../hooks/useExtensionState.js';
+import { defineMessages } from '../../lib/i18n/index.js';
+import { useLocale } from '../../lib/i18n/react.js';
 import { AccountPanel } from './AccountPanel.js';
 import { AppearancePanel } from './AppearancePanel.js';
 import { ChannelsPanel } from './channels/ChannelsPanel.js';
@@ -19,7 +21,31 @@ import { VerifyEmailBanner } from './VerifyEmailBanner.js';
  * The options page: who is signed in (or sign up / sign in), the default workspace's channels, members
  * and posting schedule, appearance, email and privacy, what waits to be sent, the service address.
  */
+const t = defineMessages({
+  en: {
+    loading: 'Loading…',
+    settings: 'Settings',
+    account: 'Account',
+    workspace: 'Workspace',
+    appearance: 'Appearance',
+    privacy: 'Email and privacy',
+    offline: 'The Minopa service at {url} cannot be reached right now. What you see may be out of date.',
+    welcome: 'Welcome, {name}! Right-click any page and choose “Save page to Minopa”.',
+  },
+  de: {
+    loading: 'Wird geladen…',
+    settings: 'Einstellungen',
+    account: 'Konto',
+    workspace: 'Arbeitsbereich',
+    appearance: 'Darstellung',
+    privacy: 'E-Mail und Datenschutz',
+    offline: 'Der Minopa-Dienst unter {url} ist gerade nicht erreichbar. Was Sie sehen, ist vielleicht nicht aktuell.',
+    welcome: 'Willkommen, {name}! Klicken Sie auf einer Seite mit der rechten Maustaste und wählen Sie „Seite in Minopa speichern“.',
+  },
+});
+
 export function App() {
+  useLocale();
   const { state, error, setState, reload } = useExtensionState();
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
   const [welcome, setWelcome] = useState<string | null>(null);
@@ -30,21 +56,21 @@ export function App() {
         <img src="/icon/128.png" alt="" />
         <h1>Minopa</h1>
       </header>
-      {!state && !error && <p className="muted">Loading…</p>}
+      {!state && !error && <p className="muted">{t('loading')}</p>}
       <FormError message={error?.message ?? null} testId="state-error" />
       {state?.user && (
-        <nav className="options-nav" aria-label="Settings">
-          <a href="#account">Account</a>
-          <a href="#workspace">Workspace</a>
-          <a href="#appearance">Appearance</a>
-          <a href="#privacy">Email and privacy</a>
+        <nav className="options-nav" aria-label={t('settings')}>
+          <a href="#account">{t('account')}</a>
+          <a href="#workspace">{t('workspace')}</a>
+          <a href="#appearance">{t('appearance')}</a>
+          <a href="#privacy">{t('privacy')}</a>
         </nav>
       )}
       {state && (
         <>
           {state.serviceReachable === false && (
             <p className="notice" role="status" data-testid="offline-notice">
-              The Minopa service at {state.serviceUrl} cannot be reached right now. What you see may be out of date.
+              {t('offline', { url: state.serviceUrl })}
             </p>
           )}
           {state.user ? (
@@ -58,7 +84,7 @@ export function App() {
             <SignUpForm
               onSignedUp={(next) => {
                 setState(next);
-                setWelcome(`Welcome, ${next.user?.firstName ?? ''}! Right-click any page and choose “Save page to Minopa”.`);
+                setWelcome(t('welcome', { name: next.user?.firstName ?? '' }));
               }}
               onSwitch={() => setMode('sign-in')}
             />

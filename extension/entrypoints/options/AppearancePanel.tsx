@@ -1,17 +1,23 @@
 import { useState } from 'react';
-import { setTheme, storedTheme, type Theme } from '../../lib/theme.js';
+import { defineMessages, LOCALE_NAMES, LOCALES, setLocale, type Locale } from '../../lib/i18n/index.js';
+import { useLocale } from '../../lib/i18n/react.js';
+import { setTheme, storedTheme, THEMES, type Theme } from '../../lib/theme.js';
 
-const LABELS: Record<Theme, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+const t = defineMessages({
+  en: { title: 'Appearance', theme: 'Theme', system: 'Same as the system', light: 'Light', dark: 'Dark', language: 'Language' },
+  de: { title: 'Darstellung', theme: 'Farbschema', system: 'Wie im System', light: 'Hell', dark: 'Dunkel', language: 'Sprache' },
+});
 
-/** Light, dark or the system's theme, for every page of the extension. */
+/** Light, dark or the system's theme, and the language, for every page of the extension. */
 export function AppearancePanel() {
-  const [theme, choose] = useState<Theme>(storedTheme);
+  const [theme, chooseTheme] = useState<Theme>(storedTheme);
+  const current = useLocale();
   return (
     <section className="card" id="appearance" aria-labelledby="appearance-title" data-testid="appearance-panel">
-      <h2 id="appearance-title">Appearance</h2>
+      <h2 id="appearance-title">{t('title')}</h2>
       <fieldset className="choice-row">
-        <legend>Theme</legend>
-        {(Object.keys(LABELS) as Theme[]).map((value) => (
+        <legend>{t('theme')}</legend>
+        {THEMES.map((value) => (
           <label key={value}>
             <input
               type="radio"
@@ -20,14 +26,24 @@ export function AppearancePanel() {
               checked={theme === value}
               onChange={() => {
                 setTheme(value);
-                choose(value);
+                chooseTheme(value);
               }}
               data-testid={`theme-${value}`}
             />{' '}
-            {LABELS[value]}
+            {t(value)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice-row">
+        <legend>{t('language')}</legend>
+        {LOCALES.map((value: Locale) => (
+          <label key={value} lang={value}>
+            <input type="radio" name="language" value={value} checked={current === value} onChange={() => void setLocale(value)} data-testid={`language-${value}`} />{' '}
+            {LOCALE_NAMES[value]}
           </label>
         ))}
       </fieldset>
     </section>
   );
 }
+

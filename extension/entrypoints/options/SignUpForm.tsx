@@ -4,10 +4,57 @@ import { Button } from '../../components/Button.js';
 import { CheckboxField, Field } from '../../components/Field.js';
 import { formErrors } from '../../components/field-errors.js';
 import { FormError } from '../../components/FormError.js';
+import { Interpolate } from '../../components/Interpolate.js';
 import { useAction } from '../../hooks/useAction.js';
 import { toUiError, type UiError } from '../../lib/errors.js';
+import { defineMessages, formatDate } from '../../lib/i18n/index.js';
+import { useLocale } from '../../lib/i18n/react.js';
 import { sendMessage, type ExtensionState } from '../../lib/messaging/protocol.js';
 import { GoogleButton } from './GoogleButton.js';
+
+const t = defineMessages({
+  en: {
+    title: 'Create your Minopa account',
+    firstName: 'First name',
+    lastName: 'Last name',
+    email: 'Email',
+    password: 'Password',
+    passwordHint: 'At least 10 characters.',
+    age: 'I am 18 or older',
+    accept: 'I accept the {terms} and the {privacy}',
+    terms: 'Terms of Service',
+    privacy: 'Privacy Policy',
+    versions: 'Terms version {terms} ({termsUpdated}), Privacy Policy version {privacy} ({privacyUpdated}).',
+    legalError: 'Cannot load the Terms and Privacy Policy: {message}',
+    tryAgain: 'Try again',
+    creating: 'Creating account…',
+    create: 'Create account',
+    haveAccount: 'Already have an account?',
+    switch: 'I already have an account',
+  },
+  de: {
+    title: 'Ihr Minopa-Konto anlegen',
+    firstName: 'Vorname',
+    lastName: 'Nachname',
+    email: 'E-Mail',
+    password: 'Passwort',
+    passwordHint: 'Mindestens 10 Zeichen.',
+    age: 'Ich bin mindestens 18 Jahre alt',
+    accept: 'Ich akzeptiere die {terms} und die {privacy}',
+    terms: 'Nutzungsbedingungen',
+    privacy: 'Datenschutzerklärung',
+    versions: 'Nutzungsbedingungen Version {terms} ({termsUpdated}), Datenschutzerklärung Version {privacy} ({privacyUpdated}).',
+    legalError: 'Die Nutzungsbedingungen und die Datenschutzerklärung können nicht geladen werden: {message}',
+    tryAgain: 'Erneut versuchen',
+    creating: 'Konto wird angelegt…',
+    create: 'Konto anlegen',
+    haveAccount: 'Sie haben schon ein Konto?',
+    switch: 'Ich habe bereits ein Konto',
+  },
+});
+
+/** A document's "last updated" day (YYYY-MM-DD, a calendar day: formatted in UTC so no zone shifts it). */
+const updatedOn = (day: string) => formatDate(`${day}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
 
 const FIELD_NAMES = ['firstName', 'lastName', 'email', 'password', 'ageConfirmed'];
 
@@ -27,6 +74,7 @@ interface SignUpFormProps {
  * or with Google, which takes the name and email from Google but needs the same two boxes ticked.
  */
 export function SignUpForm({ onSignedUp, onSwitch }: SignUpFormProps) {
+  useLocale();
   const [values, setValues] = useState({ firstName: '', lastName: '', email: '', password: '' });
   const [ageConfirmed, setAgeConfirmed] = useState(false);
   const [accepted, setAccepted] = useState(false);
@@ -75,20 +123,20 @@ export function SignUpForm({ onSignedUp, onSwitch }: SignUpFormProps) {
 
   return (
     <section className="card" aria-labelledby="sign-up-title">
-      <h2 id="sign-up-title">Create your Minopa account</h2>
+      <h2 id="sign-up-title">{t('title')}</h2>
       <form onSubmit={onSubmit} noValidate data-testid="signup-form">
         <FormError message={errors.summary} />
-        <Field label="First name" autoComplete="given-name" {...bind('firstName')} />
-        <Field label="Last name" autoComplete="family-name" {...bind('lastName')} />
-        <Field label="Email" type="email" autoComplete="email" {...bind('email')} />
-        <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." {...bind('password')} />
+        <Field label={t('firstName')} autoComplete="given-name" {...bind('firstName')} />
+        <Field label={t('lastName')} autoComplete="family-name" {...bind('lastName')} />
+        <Field label={t('email')} type="email" autoComplete="email" {...bind('email')} />
+        <Field label={t('password')} type="password" autoComplete="new-password" hint={t('passwordHint')} {...bind('password')} />
         <CheckboxField
           name="ageConfirmed"
           checked={ageConfirmed}
           onChange={(event) => setAgeConfirmed(event.target.checked)}
           error={errors.byField.ageConfirmed}
         >
-          I am 18 or older
+          {t('age')}
         </CheckboxField>
         <CheckboxField
           name="acceptedLegalVersions"
@@ -98,34 +146,37 @@ export function SignUpForm({ onSignedUp, onSwitch }: SignUpFormProps) {
           error={errors.byField.acceptedLegalVersions}
           hint={
             legal
-              ? `Terms version ${legal.terms.version} (${legal.terms.lastUpdated}), Privacy Policy version ${legal.privacy.version} (${legal.privacy.lastUpdated}).`
+              ? t('versions', { terms: legal.terms.version, termsUpdated: updatedOn(legal.terms.lastUpdated), privacy: legal.privacy.version, privacyUpdated: updatedOn(legal.privacy.lastUpdated) })
               : undefined
           }
         >
-          I accept the{' '}
-          {legal ? <a href={legal.terms.url} target="_blank" rel="noreferrer">Terms of Service</a> : 'Terms of Service'} and
-          the{' '}
-          {legal ? <a href={legal.privacy.url} target="_blank" rel="noreferrer">Privacy Policy</a> : 'Privacy Policy'}
+          <Interpolate
+            text={t('accept')}
+            values={{
+              terms: legal ? <a href={legal.terms.url} target="_blank" rel="noreferrer">{t('terms')}</a> : t('terms'),
+              privacy: legal ? <a href={legal.privacy.url} target="_blank" rel="noreferrer">{t('privacy')}</a> : t('privacy'),
+            }}
+          />
         </CheckboxField>
         {legalError && (
           <div className="form-error" role="alert" data-testid="legal-error">
-            <p>Cannot load the Terms and Privacy Policy: {legalError.message}</p>
+            <p>{t('legalError', { message: legalError.message })}</p>
             <Button variant="secondary" onClick={() => void loadLegal()}>
-              Try again
+              {t('tryAgain')}
             </Button>
           </div>
         )}
         <div className="actions">
-          <Button type="submit" pending={signUp.pending} pendingLabel="Creating account…" data-testid="signup-submit">
-            Create account
+          <Button type="submit" pending={signUp.pending} pendingLabel={t('creating')} data-testid="signup-submit">
+            {t('create')}
           </Button>
           <GoogleButton pending={google.pending} onClick={() => void google.run()} testId="google-signup" />
         </div>
       </form>
       <p className="switch">
-        Already have an account?{' '}
+        {t('haveAccount')}{' '}
         <Button variant="link" onClick={onSwitch} data-testid="show-signin">
-          I already have an account
+          {t('switch')}
         </Button>
       </p>
     </section>

@@ -3,12 +3,31 @@ import { FormError } from '../../components/FormError.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useExtensionState } from '../../hooks/useExtensionState.js';
 import { useTabContext } from '../../hooks/useTabContext.js';
+import { defineMessages } from '../../lib/i18n/index.js';
+import { useLocale } from '../../lib/i18n/react.js';
 import { sendMessage } from '../../lib/messaging/protocol.js';
+import { dashboardUrl } from '../../lib/dashboard-links.js';
 import { Composer } from './Composer.js';
 import type { PrefillOverride } from './prefill.js';
 
-/** The toolbar popup: a quick draft of the current page, or a way to sign in. */
+const t = defineMessages({
+  en: {
+    dashboard: 'Queue & calendar',
+    loading: 'Loading…',
+    signedOut: 'Sign in to Minopa to save drafts to your workspace.',
+    openOptions: 'Open Minopa settings',
+  },
+  de: {
+    dashboard: 'Warteschlange & Kalender',
+    loading: 'Wird geladen…',
+    signedOut: 'Melden Sie sich bei Minopa an, um Entwürfe in Ihrem Arbeitsbereich zu speichern.',
+    openOptions: 'Minopa-Einstellungen öffnen',
+  },
+});
+
+/** The toolbar popup: a quick post of the current page, or a way to sign in. */
 export function App({ override }: { override: PrefillOverride }) {
+  useLocale();
   const { state, error } = useExtensionState();
   const context = useTabContext(
     override?.kind === 'context' ? { context: override.context } : override?.kind === 'tab' ? { tabId: override.tabId } : {},
@@ -23,18 +42,24 @@ export function App({ override }: { override: PrefillOverride }) {
       <header className="brand">
         <img src="/icon/32.png" alt="" width={24} height={24} />
         <h1>Minopa</h1>
+        {state?.user && (
+          <a className="header-link" href={dashboardUrl()} target="_blank" rel="noreferrer" data-testid="open-dashboard">
+            {t('dashboard')}
+          </a>
+        )}
       </header>
       <FormError message={error?.message ?? null} testId="state-error" />
-      {(!state || (state.user && !context)) && !error && <p className="muted">Loading…</p>}
+      {!state && !error && <p className="muted">{t('loading')}</p>}
       {state && !state.user && (
         <section data-testid="signed-out">
-          <p>Sign in to Minopa to save drafts to your workspace.</p>
+          <p>{t('signedOut')}</p>
           <Button onClick={() => void openOptions.run()} pending={openOptions.pending} data-testid="open-options">
-            Open Minopa settings
+            {t('openOptions')}
           </Button>
         </section>
       )}
-      {state?.user && context && <Composer state={state} context={context} />}
+      {/* Usable at once: the page's text fills in when it has been read, if nothing was typed yet. */}
+      {state?.user && <Composer state={state} context={context} />}
     </main>
   );
 }

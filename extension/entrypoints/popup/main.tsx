@@ -2,8 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/styles.css';
 import './popup.css';
+import { followLocale } from '../../lib/i18n/index.js';
+import { followTheme } from '../../lib/theme.js';
 import { App } from './App.js';
 import { prefillFromUrl } from './prefill.js';
+
+// Before the first render: the popup opens in the chosen colours and language, and follows a change made
+// in the options page while it is open.
+followTheme();
+followLocale();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

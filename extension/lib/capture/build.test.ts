@@ -76,6 +76,33 @@ describe('buildCapture', () => {
     expectValid(capture);
   });
 
+  it('makes a video capture a link to the video file, named after the video, with the page’s metadata', () => {
+    const capture = buildCapture(
+      { menuItemId: 'minopa-save-video', pageUrl: PAGE, srcUrl: 'https://cdn.example.com/clip.mp4', mediaType: 'video' },
+      TAB,
+      { ...details, videoTitle: 'Harbour timelapse' },
+      NOW,
+    );
+    expect(capture).toMatchObject({ kind: 'link', url: PAGE, linkUrl: 'https://cdn.example.com/clip.mp4', linkText: 'Video: Harbour timelapse', page: expectedPage });
+    expect(capture).not.toHaveProperty('imageUrl');
+    expectValid(capture);
+    // Without a name of its own, the page's title names it.
+    const unnamed = buildCapture({ menuItemId: 'minopa-save-video', pageUrl: PAGE, srcUrl: 'https://cdn.example.com/clip.mp4' }, TAB, null, NOW);
+    expect(unnamed.linkText).toBe('Video: Tab title');
+  });
+
+  it('keeps a streamed video (blob: address) as a capture of its page', () => {
+    const capture = buildCapture({ menuItemId: 'minopa-save-video', pageUrl: PAGE, srcUrl: 'blob:https://news.example.com/9f1' }, TAB, details, NOW);
+    expect(capture).toMatchObject({ kind: 'page', url: PAGE });
+    expect(capture).not.toHaveProperty('linkUrl');
+    expectValid(capture);
+  });
+
+  it('makes the same capture from a submenu entry of a workspace', () => {
+    const capture = buildCapture({ menuItemId: 'minopa-save-link/33333333-3333-4333-8333-333333333333', pageUrl: PAGE, linkUrl: 'https://a.example/' }, TAB, null, NOW);
+    expect(capture).toMatchObject({ kind: 'link', linkUrl: 'https://a.example/' });
+  });
+
   it('captures from the click alone when the page could not be read', () => {
     const click = { menuItemId: 'minopa-save-selection', pageUrl: PAGE, selectionText: 'quoted words' };
     const capture = buildCapture(click, TAB, null, NOW);
@@ -122,6 +149,7 @@ describe('buildCapture', () => {
     ['an embedded image', { menuItemId: 'minopa-save-image', pageUrl: PAGE, srcUrl: 'data:image/png;base64,AAAA' }, /embedded in the page/],
     ['an empty selection', { menuItemId: 'minopa-save-selection', pageUrl: PAGE, selectionText: '  ' }, /Select some text/],
     ['another menu item', { menuItemId: 'someone-else', pageUrl: PAGE }, /does not save/],
+    ['the screenshot item (made elsewhere)', { menuItemId: 'minopa-save-screenshot', pageUrl: PAGE }, /does not save/],
   ])('refuses %s with a sentence', (_, click, message) => {
     const attempt = () => buildCapture(click, { url: click.pageUrl }, click.menuItemId === 'minopa-save-selection' ? { ...details, selectionText: '' } : null, NOW);
     expect(attempt).toThrow(message);

@@ -1,6 +1,8 @@
-import type { CaptureInput, CaptureKind, PageMetadata } from '#shared/api/captures.js';
+import type { CaptureInput, PageMetadata } from '#shared/api/captures.js';
 import { LIMITS } from '#shared/limits.js';
+import { parseMenuItemId, type MenuAction } from '../context-menus.js';
 import { ExtensionError } from '../errors.js';
+import { captureText } from './messages.js';
 import type { RawPageDetails } from './page-reader.js';
 
 /** The part of a context-menu click a capture is made from (`Browser.contextMenus.OnClickData`). */
@@ -22,13 +24,8 @@ export interface TabData {
   title?: string;
 }
 
-/** Menu item id → capture kind. */
-export const MENU_KINDS: Record<string, CaptureKind> = {
-  'minopa-save-page': 'page',
-  'minopa-save-selection': 'selection',
-  'minopa-save-link': 'link',
-  'minopa-save-image': 'image',
-};
+/** The menu actions `buildCapture` makes a capture for (a screenshot is a page capture plus its image). */
+export type CaptureAction = Exclude<MenuAction, 'screenshot'>;
 
 /** Trims and cuts text to `max` characters; empty becomes undefined. */
 export function clampText(value: string | null | undefined, max: number): string | undefined {
@@ -71,10 +68,11 @@ function cannot(message: string): ExtensionError {
 }
 
 /**
- * Turns a context-menu click into a capture of the kind its menu item names. `details` is what was
- * read from the page, or null when it could not be read (the capture is then made from the click
- * alone). Throws `ExtensionError('cannot_capture')` with a sentence when there is nothing a draft
- * could point at, e.g. a browser page or an image embedded as data.
+ * Turns a context-menu click into a capture of the kind its menu item names (a submenu entry names
+ * its workspace too; that is the caller's business). `details` is what was read from the page, or
+ * null when it could not be read (the capture is then made from the click alone). Throws
+ * `ExtensionError('cannot_capture')` with a sentence when there is nothing a draft could point at,
+ * e.g. a browser page or an image embedded as data.
  */
 export function buildCapture(
   click: ClickData,
@@ -82,10 +80,28 @@ export function buildCapture(
   details: RawPageDetails | null,
   now: Date = new Date(),
 ): CaptureInput {
-  const kind = MENU_KINDS[String(click.menuItemId)];
-  if (!kind) throw cannot('This menu item does not save anything.');
+  const action = parseMenuItemId(click.menuItemId)?.action;
+  if (!action || action === 'screenshot') throw cannot(captureText('notOurs'));
+  return buildCaptureFor(action, click, tab, details, now);
+}
+
+/**
+ * The capture of `action`. A video becomes a `link` capture of the video's own address (the service
+ * takes no video captures: it neither fetches nor accepts the file as a capture's image), so the
+ * draft keeps the video as provenance; a video streamed into the page (a `blob:` address) has no
+ * address of its own and is kept as a capture of its page.
+ */
+export function buildCaptureFor(
+  action: CaptureAction,
+  click: ClickData,
+  tab: TabData | undefined,
+  details: RawPageDetails | null,
+  now: Date = new Date(),
+): CaptureInput {
+  const videoUrl = action === 'video' ? webUrl(click.srcUrl) : undefined;
+  const kind = action === 'video' ? (videoUrl ? 'link' : 'page') : action;
   const url = webUrl(click.pageUrl) ?? webUrl(tab?.url) ?? webUrl(click.frameUrl);
-  if (!url) throw cannot('Minopa can save only web pages (addresses starting with http:// or https://).');
+  if (!url) throw cannot(captureText('notWeb'));
 
   const capture: CaptureInput = {
     clientId: crypto.randomUUID(),
@@ -99,18 +115,22 @@ export function buildCapture(
   if (kind === 'selection') {
     // The page's own selection keeps line breaks; the click's copy is the fallback (e.g. in a frame).
     const selectionText = clampText(details?.selectionText || click.selectionText, LIMITS.selectionLength);
-    if (!selectionText) throw cannot('Select some text on the page first.');
+    if (!selectionText) throw cannot(captureText('noSelection'));
     capture.selectionText = selectionText;
   }
-  if (kind === 'link') {
+  if (kind === 'link' && videoUrl) {
+    capture.linkUrl = videoUrl;
+    const name = details?.videoTitle || details?.title || tab?.title;
+    capture.linkText = clampText(name ? captureText('videoLabel', { name }) : undefined, LIMITS.titleLength);
+  } else if (kind === 'link') {
     const linkUrl = webUrl(click.linkUrl);
-    if (!linkUrl) throw cannot('Minopa can save only links to web pages (http:// or https://).');
+    if (!linkUrl) throw cannot(captureText('notWebLink'));
     capture.linkUrl = linkUrl;
     capture.linkText = clampText(click.linkText || details?.linkText, LIMITS.titleLength);
   }
   if (kind === 'image') {
     const imageUrl = webUrl(click.srcUrl);
-    if (!imageUrl) throw cannot('This image is embedded in the page and has no web address, so Minopa cannot save it.');
+    if (!imageUrl) throw cannot(captureText('embeddedImage'));
     capture.imageUrl = imageUrl;
     capture.imageAlt = clampText(details?.imageAlt, LIMITS.descriptionLength);
   }

@@ -3,7 +3,9 @@ import type { MediaFetch } from '#shared/api/media.js';
 import { call } from '../api-client.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
 import { enqueueCapture, flushOfflineQueue, queuedCount } from '../offline-queue.js';
+import { backgroundLocale } from '../i18n/index.js';
 import { defaultWorkspaceIdItem, sessionItem, workspacesItem } from '../storage.js';
+import { captureText } from './messages.js';
 
 /** Where a capture went. Context-menu captures turn this into a notification, the popup into a message. */
 export type DeliveryOutcome =
@@ -25,10 +27,11 @@ export type DeliveryOutcome =
 /**
  * Sends a capture to `workspaceId` (default: the default workspace) through the API client.
  * Never drops it while the outcome is uncertain: service down, rate-limited or session ended → the
- * same capture, same clientId, waits in the offline queue. Only a refusal (4xx) is final.
+ * same capture, same clientId, waits in the offline queue. Only a refusal (4xx) is final. Its own
+ * refusals and the fallback workspace name are in the language chosen in the options.
  */
 export async function deliverCapture(capture: CaptureInput, workspaceId?: string): Promise<DeliveryOutcome> {
-  const session = await sessionItem.getValue();
+  const [session] = await Promise.all([sessionItem.getValue(), backgroundLocale()]);
   if (!session) return { status: 'not_signed_in' };
 
   const targetId = workspaceId ?? (await defaultWorkspaceIdItem.getValue());
@@ -36,17 +39,17 @@ export async function deliverCapture(capture: CaptureInput, workspaceId?: string
     return {
       status: 'rejected',
       workspaceId: '',
-      error: new ExtensionError('no_workspace', 'Choose a default workspace in Minopa’s options first.'),
+      error: new ExtensionError('no_workspace', captureText('noWorkspace')),
     };
   }
-  const workspaceName = (await workspacesItem.getValue()).find((workspace) => workspace.id === targetId)?.name ?? 'your workspace';
+  const workspaceName = (await workspacesItem.getValue()).find((workspace) => workspace.id === targetId)?.name ?? captureText('yourWorkspace');
 
   // The same rules the service applies, checked here so a bad capture is refused at once instead of
   // waiting in the offline queue to be refused later.
   const checked = CaptureInputSchema.safeParse(capture);
   if (!checked.success) {
     const fields = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return { status: 'rejected', workspaceId: targetId, error: new ApiError('validation_failed', 'Some fields are missing or not valid.', 400, fields) };
+    return { status: 'rejected', workspaceId: targetId, error: new ApiError('validation_failed', captureText('invalidFields'), 400, fields) };
   }
 
   try {

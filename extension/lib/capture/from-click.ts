@@ -12,6 +12,15 @@ export async function captureFromClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<CaptureInput> {
+  const details = await readClickDetails(info, tab);
+  return buildCapture({ ...info, linkText: (info as { linkText?: string }).linkText }, tab, details);
+}
+
+/** What the page says about itself and about what was clicked in it; null when it cannot be read. */
+export async function readClickDetails(
+  info: Pick<Browser.contextMenus.OnClickData, 'linkUrl' | 'srcUrl' | 'frameId'>,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<RawPageDetails | null> {
   const targets = { linkUrl: info.linkUrl, srcUrl: info.srcUrl };
   const frameId = info.frameId ?? 0;
   let details: RawPageDetails | null = null;
@@ -22,12 +31,12 @@ export async function captureFromClick(
     ]);
     details = mergeFrame(top, frame);
   }
-  return buildCapture({ ...info, linkText: (info as { linkText?: string }).linkText }, tab, details);
+  return details;
 }
 
 /** Metadata from the top frame; what the click pointed at from the frame it happened in. */
 function mergeFrame(top: RawPageDetails | null, frame: RawPageDetails | null): RawPageDetails | null {
   if (!frame) return top;
   if (!top) return { ...frame, url: '', title: '', canonicalUrl: null, ogTitle: null, ogDescription: null, ogImage: null, siteName: null, author: null };
-  return { ...top, selectionText: frame.selectionText, linkText: frame.linkText, imageAlt: frame.imageAlt };
+  return { ...top, selectionText: frame.selectionText, linkText: frame.linkText, imageAlt: frame.imageAlt, videoTitle: frame.videoTitle };
 }

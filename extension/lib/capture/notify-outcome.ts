@@ -1,28 +1,32 @@
 import type { CaptureInput } from '#shared/api/captures.js';
+import { backgroundLocale } from '../i18n/index.js';
 import { notify } from '../notifications.js';
 import { recordRejected, rejectionSentence } from '../rejected.js';
 import type { DeliveryOutcome } from './deliver.js';
+import { captureText } from './messages.js';
 
 /**
  * Tells the person where a one-click capture went. A refusal is also kept in the rejected list, so
  * nothing made from the context menu is lost without a trace.
  */
 export async function notifyOutcome(capture: CaptureInput, outcome: DeliveryOutcome): Promise<void> {
+  await backgroundLocale();
   switch (outcome.status) {
     case 'saved':
-      await notify('saved', 'Saved to Minopa', `Saved to ${outcome.workspaceName} as a draft`);
+      // The notification leads to the draft: its "Open" button (and a click) opens it in the dashboard.
+      await notify('saved', captureText('savedTitle'), captureText('saved', { workspace: outcome.workspaceName }), { postId: outcome.postId });
       return;
     case 'queued':
       await (outcome.reason === 'signed_out'
-        ? notify('sign-in', 'Sign in to Minopa', `Your session has ended. Sign in again and your capture will be saved to ${outcome.workspaceName}.`)
-        : notify('queued', 'Minopa is offline', `The service cannot be reached. Your capture will be saved to ${outcome.workspaceName} when it is back.`));
+        ? notify('sign-in', captureText('signInTitle'), captureText('signInQueued', { workspace: outcome.workspaceName }))
+        : notify('queued', captureText('offlineTitle'), captureText('offlineQueued', { workspace: outcome.workspaceName })));
       return;
     case 'rejected':
       await recordRejected(capture, outcome.workspaceId, outcome.error);
-      await notify('rejected', 'Not saved to Minopa', rejectionSentence(capture, outcome.error));
+      await notify('rejected', captureText('notSavedTitle'), rejectionSentence(capture, outcome.error));
       return;
     case 'not_signed_in':
-      await notify('sign-in', 'Sign in to Minopa', 'Sign in to save pages to your workspace. Click here to open Minopa.');
+      await notify('sign-in', captureText('signInTitle'), captureText('notSignedIn'));
       return;
   }
 }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService } from '../../testing/fake-service.js';
-import { captureResult, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
+import { captureResult, OTHER_WORKSPACE_ID, POST_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
+import { backgroundLocale } from '../i18n/index.js';
 import { handleNotificationClick } from '../notifications.js';
 import { FLUSH_ALARM, handleAlarm } from '../offline-queue.js';
 import { offlineQueueItem, rejectedCapturesItem, serviceUrlItem, sessionItem } from '../storage.js';
@@ -101,5 +102,90 @@ describe('a context-menu capture', () => {
     await handleMenuClick(click('another-extension-item'), tab);
     expect(captures()).toHaveLength(0);
     expect(notifications()).toHaveLength(0);
+  });
+
+  it('goes to the workspace of the submenu entry that was clicked', async () => {
+    service.answer = () => ({ status: 201, json: captureResult(OTHER_WORKSPACE_ID) });
+    await handleMenuClick(click(`minopa-save-link/${OTHER_WORKSPACE_ID}`, { linkUrl: 'https://example.org/' }), tab);
+    expect(captures()[0]?.path).toBe(`/api/v1/workspaces/${OTHER_WORKSPACE_ID}/captures`);
+    expect(lastNotification()).toMatchObject({ message: 'Saved to Team as a draft' });
+  });
+
+  it('saves a video as a link to the video file, named after the video, keeping the page as provenance', async () => {
+    apis.scripting.executeScript.mockImplementation(async () => [
+      { result: { url: PAGE, title: 'A post', canonicalUrl: null, ogTitle: null, ogDescription: null, ogImage: null, siteName: null, author: 'Jane Doe', selectionText: '', linkText: null, imageAlt: null, videoTitle: 'Harbour timelapse' } },
+    ]);
+    await handleMenuClick(click('minopa-save-video', { srcUrl: 'https://cdn.example.com/harbour.mp4', mediaType: 'video' }), tab);
+    expect(captures()[0]?.body).toMatchObject({
+      kind: 'link',
+      url: PAGE,
+      linkUrl: 'https://cdn.example.com/harbour.mp4',
+      linkText: 'Video: Harbour timelapse',
+      page: { author: 'Jane Doe' },
+    });
+  });
+
+  it('saves the page of a video streamed into it (no address of its own)', async () => {
+    await handleMenuClick(click('minopa-save-video', { srcUrl: 'blob:https://example.com/5d1c', mediaType: 'video' }), tab);
+    expect(captures()[0]?.body).toMatchObject({ kind: 'page', url: PAGE });
+    expect(captures()[0]?.body).not.toHaveProperty('linkUrl');
+  });
+
+  it('offers to open the saved draft in the dashboard', async () => {
+    await handleMenuClick(click('minopa-save-page'), tab);
+    const [id, notification] = notifications().at(-1)!;
+    expect(notification.buttons).toEqual([{ title: 'Open' }]);
+    await handleNotificationClick(id);
+    const urls = (await fakeBrowser.tabs.query({})).map((opened) => opened.url);
+    expect(urls).toContain(`chrome-extension://${fakeBrowser.runtime.id}/dashboard.html#post=${POST_ID}`);
+    expect(apis.openOptionsPage).not.toHaveBeenCalled();
+  });
+});
+
+describe('a context-menu capture in German', () => {
+  // The options page mirrors the chosen language into browser.storage, where the background reads it.
+  beforeEach(() => fakeBrowser.storage.local.set({ locale: 'de' }));
+  afterEach(async () => {
+    await fakeBrowser.storage.local.remove('locale');
+    await backgroundLocale();
+  });
+
+  it('says where the draft went, with an „Öffnen“ button', async () => {
+    await handleMenuClick(click('minopa-save-page'), tab);
+    expect(lastNotification()).toMatchObject({
+      title: 'In Minopa gespeichert',
+      message: 'Als Entwurf in Ada’s workspace gespeichert',
+      buttons: [{ title: 'Öffnen' }],
+    });
+  });
+
+  it('explains a page the extension cannot save', async () => {
+    await handleMenuClick(click('minopa-save-page', { pageUrl: 'chrome://settings/' }), { id: 5, url: 'chrome://settings/' } as Browser.tabs.Tab);
+    expect(captures()).toHaveLength(0);
+    expect(lastNotification()).toMatchObject({
+      title: 'Nicht in Minopa gespeichert',
+      message: 'Minopa kann nur Webseiten speichern (Adressen, die mit http:// oder https:// beginnen).',
+    });
+  });
+
+  it('says the capture waits while the service is down, and asks to sign in when nobody is', async () => {
+    const down = await startFakeService();
+    await down.close();
+    await serviceUrlItem.setValue(down.url);
+    await handleMenuClick(click('minopa-save-page'), tab);
+    expect(lastNotification()).toMatchObject({
+      title: 'Minopa ist offline',
+      message: 'Der Dienst ist nicht erreichbar. Ihre Erfassung wird in Ada’s workspace gespeichert, sobald er wieder erreichbar ist.',
+    });
+
+    await sessionItem.removeValue();
+    await handleMenuClick(click('minopa-save-page'), tab);
+    expect(lastNotification()?.title).toBe('Bei Minopa anmelden');
+  });
+
+  it('keeps the service’s own refusal as it was sent', async () => {
+    service.answer = () => ({ status: 403, json: errorBody('forbidden', 'Your role in this workspace does not allow that.') });
+    await handleMenuClick(click('minopa-save-page'), tab);
+    expect(lastNotification()).toMatchObject({ title: 'Nicht in Minopa gespeichert', message: `Your role in this workspace does not allow that. (${PAGE})` });
   });
 });

@@ -1,24 +1,35 @@
 import type { Browser } from 'wxt/browser';
+import { parseMenuItemId } from '../context-menus.js';
 import { toUiError } from '../errors.js';
+import { backgroundLocale } from '../i18n/index.js';
 import { notify } from '../notifications.js';
 import { deliverCapture } from './deliver.js';
 import { captureFromClick } from './from-click.js';
-import { MENU_KINDS } from './build.js';
+import { captureText } from './messages.js';
 import { notifyOutcome } from './notify-outcome.js';
+import { saveScreenshot } from './screenshot.js';
 import { supplyImageIfNeeded } from './supply-image.js';
 
 /**
- * The whole one-click path: click → capture (with the page's metadata) → default workspace →
- * notification. Never throws into the listener: every failure ends in a notification.
+ * The whole one-click path: click → capture (with the page's metadata) → the workspace of the submenu
+ * entry, or the default one → notification with a way to open the draft. Never throws into the
+ * listener: every failure ends in a notification.
  */
 export async function handleMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
-  if (!(String(info.menuItemId) in MENU_KINDS)) return;
+  const target = parseMenuItemId(info.menuItemId);
+  if (!target) return;
   try {
+    // Every sentence of this capture, including refusals thrown below, is in the chosen language.
+    await backgroundLocale();
+    if (target.action === 'screenshot') {
+      await saveScreenshot(tab, { workspaceId: target.workspaceId, pageUrl: info.pageUrl });
+      return;
+    }
     const capture = await captureFromClick(info, tab);
-    const outcome = await deliverCapture(capture);
+    const outcome = await deliverCapture(capture, target.workspaceId ?? undefined);
     await notifyOutcome(capture, outcome);
     // An image the service cannot fetch (private network, behind the person's sign-in) is read in the
     // page, while the click's activeTab grant lasts, and sent to the draft.
@@ -32,11 +43,11 @@ export async function handleMenuClick(
         srcUrl: info.srcUrl,
       });
       if (supplied === 'unreadable' || supplied === 'refused') {
-        await notify('rejected', 'Image not added', 'The draft was saved, but its image could not be read from the page. Add the image to the draft from the media library.');
+        await notify('rejected', captureText('imageNotAddedTitle'), captureText('imageNotAdded'), { postId: outcome.postId });
       }
     }
   } catch (error) {
     if (!(error instanceof Error && 'code' in error)) console.error('[minopa] capture failed', error);
-    await notify('rejected', 'Not saved to Minopa', toUiError(error).message);
+    await notify('rejected', captureText('notSavedTitle'), toUiError(error).message);
   }
 }

@@ -52,4 +52,29 @@ describe('readPageDetails (runs inside the page)', () => {
     document.head.innerHTML = '';
     expect(readPageDetails({})).toMatchObject({ canonicalUrl: null, ogTitle: null, ogImage: null, siteName: null, author: null });
   });
+
+  it('finds the author in JSON-LD when there is no author meta tag, and ignores broken JSON-LD', () => {
+    document.head.innerHTML = `
+      <script type="application/ld+json">{ not json</script>
+      <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","author":[{"@type":"Person","name":"Grace Hopper"},{"@type":"Person","name":"Ada Lovelace"}]}]}</script>
+      <meta property="article:author" content="https://facebook.com/someone">`;
+    expect(readPageDetails({}).author).toBe('Grace Hopper, Ada Lovelace');
+  });
+
+  it('prefers a name to a profile address, and uses the address only when nothing else names the author', () => {
+    document.head.innerHTML = '<meta property="article:author" content="https://facebook.com/someone">';
+    document.body.innerHTML = '<p>By <a rel="author" href="/people/grace">Grace Hopper</a></p>';
+    expect(readPageDetails({}).author).toBe('Grace Hopper');
+    document.body.innerHTML = '';
+    expect(readPageDetails({}).author).toBe('https://facebook.com/someone');
+  });
+
+  it('names the clicked video from its title, label or figure caption', () => {
+    document.body.innerHTML = `
+      <video src="https://cdn.example.com/a.mp4" title="Harbour at dawn"></video>
+      <figure><video><source src="https://cdn.example.com/b.webm"></video><figcaption> Boats leaving </figcaption></figure>`;
+    expect(readPageDetails({ srcUrl: 'https://cdn.example.com/a.mp4' }).videoTitle).toBe('Harbour at dawn');
+    expect(readPageDetails({ srcUrl: 'https://cdn.example.com/b.webm' }).videoTitle).toBe('Boats leaving');
+    expect(readPageDetails({ srcUrl: 'https://cdn.example.com/other.mp4' }).videoTitle).toBeNull();
+  });
 });

@@ -18,6 +18,8 @@ export interface RawPageDetails {
   linkText: string | null;
   /** `alt` of the image whose address is `targets.srcUrl`. */
   imageAlt: string | null;
+  /** A name for the video whose address is `targets.srcUrl`: its title or aria-label, or its figure's caption. */
+  videoTitle?: string | null;
 }
 
 /**
@@ -40,6 +42,41 @@ export function readPageDetails(targets: { linkUrl?: string; srcUrl?: string }):
   };
   const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.getAttribute('href') ?? null;
 
+  // Author: news and blog pages say it in different places; the most explicit one wins. A profile
+  // address (article:author often is one) is used only when no name is found anywhere.
+  const ldAuthors: string[] = [];
+  const collectAuthor = (value: unknown): void => {
+    if (typeof value === 'string') ldAuthors.push(value);
+    else if (Array.isArray(value)) value.slice(0, 5).forEach(collectAuthor);
+    else if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') ldAuthors.push((value as { name: string }).name);
+  };
+  const walk = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > 4 || ldAuthors.length > 0) return;
+    if (Array.isArray(node)) return node.slice(0, 20).forEach((child) => walk(child, depth + 1));
+    const record = node as Record<string, unknown>;
+    if ('author' in record) collectAuthor(record.author);
+    if (ldAuthors.length === 0 && '@graph' in record) walk(record['@graph'], depth + 1);
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]')).slice(0, 10)) {
+    try {
+      walk(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // A page's broken JSON-LD is its own problem: the other sources still count.
+    }
+  }
+  const ldAuthor = ldAuthors.map((name) => name.trim()).filter(Boolean).join(', ') || null;
+  const articleAuthor = meta('meta[property="article:author"]');
+  const looksLikeAddress = (value: string | null) => Boolean(value && /^https?:\/\//i.test(value));
+  const relAuthor = document.querySelector<HTMLElement>('a[rel~="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
+  const author =
+    meta('meta[name="author"]') ??
+    ldAuthor ??
+    (looksLikeAddress(articleAuthor) ? null : articleAuthor) ??
+    (relAuthor?.textContent?.trim() || null) ??
+    meta('meta[name="dc.creator"]') ??
+    meta('meta[name="twitter:creator"]') ??
+    articleAuthor;
+
   let linkText: string | null = null;
   if (targets.linkUrl) {
     for (const anchor of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
@@ -59,6 +96,18 @@ export function readPageDetails(targets: { linkUrl?: string; srcUrl?: string }):
     }
   }
 
+  let videoTitle: string | null = null;
+  if (targets.srcUrl) {
+    for (const video of Array.from(document.querySelectorAll<HTMLVideoElement>('video'))) {
+      const sources = [video.currentSrc, video.src, ...Array.from(video.querySelectorAll('source')).map((source) => source.src)];
+      if (sources.includes(targets.srcUrl)) {
+        const caption = video.closest('figure')?.querySelector('figcaption')?.textContent;
+        videoTitle = (video.title || video.getAttribute('aria-label') || caption || '').trim() || null;
+        break;
+      }
+    }
+  }
+
   return {
     url: location.href,
     title: document.title,
@@ -67,9 +116,10 @@ export function readPageDetails(targets: { linkUrl?: string; srcUrl?: string }):
     ogDescription: meta('meta[property="og:description"]') ?? meta('meta[name="description"]'),
     ogImage: absolute(meta('meta[property="og:image"]') ?? meta('meta[property="og:image:url"]')),
     siteName: meta('meta[property="og:site_name"]'),
-    author: meta('meta[name="author"]') ?? meta('meta[property="article:author"]'),
+    author,
     selectionText: window.getSelection()?.toString() ?? '',
     linkText,
     imageAlt,
+    videoTitle,
   };
 }

@@ -5,17 +5,20 @@ import type { SaveDraftRequest, SaveDraftResult } from '../messaging/protocol.js
 import { popupWorkspaceIdItem } from '../storage.js';
 import { clampText, toPageMetadata } from './build.js';
 import { deliverCapture } from './deliver.js';
+import { captureText } from './messages.js';
 
 /**
- * The popup's "Save draft": a `page` capture carrying what the person wrote as `draft` overrides,
- * delivered exactly like a context-menu capture (offline queue included). Refusals are thrown with
- * their fields so the popup can show them next to the inputs.
+ * The popup's "Save draft": a `page` capture (a `note` when there is no page) carrying what the person
+ * wrote as `draft` overrides, delivered exactly like a context-menu capture (offline queue included).
+ * Refusals are thrown with their fields so the popup can show them next to the inputs.
  */
 export async function saveDraft(request: SaveDraftRequest): Promise<SaveDraftResult> {
+  const url = request.url.trim();
   const capture: CaptureInput = {
     clientId: crypto.randomUUID(),
-    kind: 'page',
-    url: request.url.trim(),
+    // Written on no web page (a new tab, a browser page): a note, with nothing to point back to.
+    kind: url ? 'page' : 'note',
+    ...(url ? { url } : {}),
     capturedAt: new Date().toISOString(),
     draft: {
       ...(request.draft.title?.trim() ? { title: request.draft.title } : {}),
@@ -36,11 +39,11 @@ export async function saveDraft(request: SaveDraftRequest): Promise<SaveDraftRes
     case 'saved':
       return { status: 'saved', workspaceName: outcome.workspaceName, postId: outcome.postId, duplicate: outcome.duplicate };
     case 'queued':
-      if (outcome.reason === 'signed_out') throw new ApiError('session_expired', 'Your session has ended. Sign in again; your draft is kept and will be saved then.', 401);
+      if (outcome.reason === 'signed_out') throw new ApiError('session_expired', captureText('draftKeptSignIn'), 401);
       return { status: 'queued', workspaceName: outcome.workspaceName };
     case 'rejected':
       throw outcome.error;
     case 'not_signed_in':
-      throw new ApiError('unauthenticated', 'Sign in to Minopa to save drafts.', 401);
+      throw new ApiError('unauthenticated', captureText('signInToSave'), 401);
   }
 }

@@ -27,8 +27,16 @@ import {
   transferOwnership,
 } from '../members.js';
 import { flushOfflineQueue } from '../offline-queue.js';
-import { publishPost } from '../publish-post.js';
+import { publishPost, publishQuickPost, saveQuickPost } from '../publish-post.js';
+// — popup —
+import { attachPageImage, cancelMediaUpload, captureScreenshot, finishMediaUpload, sendMediaChunk, startMediaUpload } from '../media-upload.js';
+import { getNextQueueSlot, getPopupSetup, rememberPopupChoices, refreshPopupWorkspace, savePopupText } from '../popup-setup.js';
+import { listPinterestBoards } from '../popup-boards.js';
+// — dashboard —
+import { getDashboardCalendar, getDashboardDrafts, getPostDetails, reschedulePost, retryTarget, updatePostText } from '../dashboard.js';
 import { getPostingSchedule, updatePostingSchedule } from '../posting-schedule.js';
+// — background —
+import { checkForFailures } from '../failure-watch.js';
 import {
   changeEmail,
   changePassword,
@@ -90,9 +98,34 @@ const handlers: Handlers = {
   connectChannel,
   disconnectChannel,
   publishPost,
+  // — popup —
+  getPopupSetup,
+  refreshPopupWorkspace,
+  getNextQueueSlot,
+  savePopupText,
+  rememberPopupChoices,
+  saveQuickPost,
+  publishQuickPost,
+  attachPageImage,
+  captureScreenshot,
+  startMediaUpload,
+  sendMediaChunk,
+  finishMediaUpload,
+  cancelMediaUpload,
+  listPinterestBoards,
+  // — end popup —
+  // — dashboard —
+  getDashboardCalendar,
+  getDashboardDrafts,
+  getPostDetails,
+  updatePostText,
+  reschedulePost,
+  retryTarget,
   // — options —
   getPostingSchedule,
   updatePostingSchedule,
+  // — background —
+  checkPublishingFailures: async () => ({ failedCount: (await checkForFailures()).failedCount }),
 };
 
 /**

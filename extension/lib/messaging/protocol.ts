@@ -7,7 +7,15 @@ import type { Role } from '#shared/roles.js';
 import type { AuditEventPage } from '#shared/api/audit.js';
 import type { ConnectedAccount, Network } from '#shared/api/accounts.js';
 import type { PlatformId } from '#shared/platforms.js';
+// — popup —
+import type { CachedPopupWorkspace, MediaUploadStart, PopupAction, PopupComposerText, PopupMedia, PopupSetup, QueueSlotView, QuickPostPublish, QuickPostPublished, QuickPostSave } from '../popup-types.js';
 import type { PostingSlot, ScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
+import type { PinterestBoard } from '#shared/api/accounts.js';
+// — dashboard —
+import type { Calendar } from '#shared/api/calendar.js';
+import type { Post, PostPage } from '#shared/api/posts.js';
+import type { PostTarget, PostTargetList } from '#shared/api/publishing.js';
+import type { TargetStatus } from '#shared/platforms.js';
 
 /**
  * The one protocol between the extension's pages (options, popup) and the background, which owns the
@@ -154,6 +162,21 @@ export interface PublishPostResult {
   channels: number;
 }
 
+// — dashboard —
+/** The Queue & calendar page's view of a date range: posts with their channels, and the workspace's time zone and slots. */
+export interface DashboardCalendar {
+  calendar: Calendar;
+  schedule: WorkspaceSchedule;
+}
+
+/** One post as the Queue & calendar page details it: where it goes, and the channels it could go to. */
+export interface PostDetails {
+  post: Post;
+  targets: PostTargetList;
+  accounts: ConnectedAccount[];
+  schedule: WorkspaceSchedule;
+}
+
 /** Message name → handler signature (argument = what the page sends, result = what it gets back). */
 export interface ProtocolMap {
   // — options —
@@ -222,6 +245,48 @@ export interface ProtocolMap {
   disconnectChannel(data: { workspaceId: string; accountId: string }): ChannelsPanelData;
   /** Sends a saved draft to the chosen channels now, at a time, or in the next queue slot. */
   publishPost(data: { workspaceId: string; postId: string; accountIds: string[]; schedule: ScheduleInput }): PublishPostResult;
+  // — popup —
+  /** What the popup shows at once for a workspace: cached channels, last choices, unsent text (no network). */
+  getPopupSetup(data: { workspaceId: string }): PopupSetup;
+  /** Re-reads a workspace's channels and time zone from the service (and caches them). */
+  refreshPopupWorkspace(data: { workspaceId: string }): CachedPopupWorkspace;
+  /** The posting slot "Add to queue" would take now; null when the workspace has none. */
+  getNextQueueSlot(data: { workspaceId: string }): QueueSlotView | null;
+  /** Keeps the text being written (null: forgets it). */
+  savePopupText(data: { workspaceId: string; text: Omit<PopupComposerText, 'userId' | 'savedAt'> | null }): void;
+  /** Remembers the channels chosen in a workspace, the action last used, and/or each channel's network options. */
+  rememberPopupChoices(data: { workspaceId: string; accountIds?: string[]; action?: PopupAction; options?: Record<string, Record<string, string | boolean>> }): void;
+  /** Saves the quick post's draft with its media (or updates the draft of an earlier attempt). */
+  saveQuickPost(data: QuickPostSave): SaveDraftResult;
+  /** Sends the saved quick post to its channels (per-channel text) now, in the queue, or at a time. */
+  publishQuickPost(data: QuickPostPublish): QuickPostPublished;
+  /** Uploads the page's og:image, read in the page, to the workspace's library. */
+  attachPageImage(data: { workspaceId: string; tabId: number; imageUrl: string }): PopupMedia;
+  /** Captures the visible tab and uploads it to the workspace's library. */
+  captureScreenshot(data: { workspaceId: string; tabId: number | null }): PopupMedia;
+  /** Starts handing a file from disk over in pieces (Files cannot cross messages). */
+  startMediaUpload(data: MediaUploadStart): { uploadId: string; chunkBytes: number };
+  sendMediaChunk(data: { uploadId: string; offset: number; base64: string }): { received: number };
+  /** Uploads the handed-over file to the workspace's library. */
+  finishMediaUpload(data: { uploadId: string }): PopupMedia;
+  cancelMediaUpload(data: { uploadId: string }): void;
+  /** The boards of a connected Pinterest account (the board picker); 409 account_unavailable: reconnect it. */
+  listPinterestBoards(data: { workspaceId: string; accountId: string }): PinterestBoard[];
+  // — end popup —
+  // — dashboard —
+  /** Posts with their channels due or published between two dates (the workspace's days), and its posting slots. */
+  getDashboardCalendar(data: { workspaceId: string; from: string; to: string; status?: TargetStatus[] }): DashboardCalendar;
+  /** Drafts, newest first, a page at a time. */
+  getDashboardDrafts(data: { workspaceId: string; cursor?: string }): PostPage;
+  getPostDetails(data: { workspaceId: string; postId: string }): PostDetails;
+  updatePostText(data: { workspaceId: string; postId: string; title: string | null; body: string }): Post;
+  /** Moves the post's scheduled channels to `localTime` (YYYY-MM-DDTHH:mm in the workspace's time zone). */
+  reschedulePost(data: { workspaceId: string; postId: string; localTime: string }): PostTargetList;
+  /** Publishes a failed channel again now; an unconfirmed one needs `confirmNotPublished`. */
+  retryTarget(data: { workspaceId: string; postId: string; targetId: string; confirmNotPublished?: boolean }): PostTarget;
+  // — background —
+  /** Looks for posts that failed to publish now (e.g. after a retry), so the toolbar badge catches up. */
+  checkPublishingFailures(): { failedCount: number };
 }
 
 /** The messenger both sides use: pages call `sendMessage`, handlers.ts calls `onMessage`. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../endpoint.js';
 import { WorkspaceParams } from '../common.js';
-import { AccountParams, ConnectedAccountList, ConnectParams, ConnectStart, NetworkList } from '../accounts.js';
+import { AccountParams, ConnectedAccountList, ConnectParams, ConnectStart, NetworkList, PinterestBoardList } from '../accounts.js';
 
 /** Networks and the accounts a workspace publishes to. Connecting and disconnecting are for owners and admins. */
 export const accountsEndpoints = {
@@ -22,5 +22,10 @@ export const accountsEndpoints = {
     method: 'DELETE', path: '/api/v1/workspaces/:workspaceId/accounts/:accountId', tag: 'accounts', auth: 'member', role: 'admin',
     summary: 'Disconnects an account: revokes its token at the network where the network allows, deletes the tokens (P18), and cancels its scheduled posts.',
     params: AccountParams,
+  },
+  listPinterestBoards: {
+    method: 'GET', path: '/api/v1/workspaces/:workspaceId/accounts/:accountId/pinterest-boards', tag: 'accounts', auth: 'member', role: 'editor',
+    summary: 'The boards of a connected Pinterest account, read from Pinterest: where a Pin can go (the `boardId` option of its target).',
+    params: AccountParams, response: PinterestBoardList,
   },
 } as const satisfies Record<string, Endpoint>;

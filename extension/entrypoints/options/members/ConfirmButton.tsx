@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/Button.js';
+import { useLocale } from '../../../lib/i18n/react.js';
+import { t } from './messages.js';
 
 interface ConfirmButtonProps {
   /** The first button's text, e.g. "Remove". */
@@ -15,6 +17,7 @@ interface ConfirmButtonProps {
 
 /** A button for something that cannot be undone: a first click asks, a second confirms. */
 export function ConfirmButton({ label, question, confirmLabel, pending, onConfirm, testId }: ConfirmButtonProps) {
+  useLocale();
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -37,7 +40,7 @@ export function ConfirmButton({ label, question, confirmLabel, pending, onConfir
         {confirmLabel}
       </Button>
       <Button variant="link" onClick={() => setAsking(false)}>
-        Cancel
+        {t('cancel')}
       </Button>
     </span>
   );

@@ -5,7 +5,9 @@ import { Field } from '../../../components/Field.js';
 import { formErrors } from '../../../components/field-errors.js';
 import { FormError } from '../../../components/FormError.js';
 import type { UiError } from '../../../lib/errors.js';
-import { assignableRoles, ROLE_HINTS, ROLE_LABELS } from './roles.js';
+import { useLocale } from '../../../lib/i18n/react.js';
+import { t } from './messages.js';
+import { assignableRoles, roleHint, roleLabel } from './roles.js';
 
 interface InviteFormProps {
   myRole: Role;
@@ -17,6 +19,7 @@ interface InviteFormProps {
 
 /** Invite someone by email with a role; the service's field errors appear next to the field. */
 export function InviteForm({ myRole, pending, error, onInvite }: InviteFormProps) {
+  useLocale();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [sent, setSent] = useState<string | null>(null);
@@ -27,33 +30,33 @@ export function InviteForm({ myRole, pending, error, onInvite }: InviteFormProps
     event.preventDefault();
     setSent(null);
     if (await onInvite(email, role)) {
-      setSent(`Invitation sent to ${email.trim()}.`);
+      setSent(t('inviteSent', { email: email.trim() }));
       setEmail('');
     }
   };
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="invite-form">
-      <h3>Invite someone</h3>
+      <h3>{t('invite')}</h3>
       <FormError message={summary} testId="invite-error" />
       {sent && <p className="notice-success" role="status" data-testid="invite-sent">{sent}</p>}
-      <Field label="Email address" type="email" autoComplete="off" value={email} error={byField.email} onChange={(event) => setEmail(event.target.value)} />
+      <Field label={t('email')} type="email" autoComplete="off" value={email} error={byField.email} onChange={(event) => setEmail(event.target.value)} />
       <div className="field">
-        <label htmlFor={roleId}>Role</label>
+        <label htmlFor={roleId}>{t('role')}</label>
         <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role)} aria-describedby={`${roleId}-hint`}>
           {assignableRoles(myRole).map((option) => (
             <option key={option} value={option}>
-              {ROLE_LABELS[option]}
+              {roleLabel(option)}
             </option>
           ))}
         </select>
         <p id={`${roleId}-hint`} className="hint">
-          {ROLE_LABELS[role]}: {ROLE_HINTS[role]}.
+          {t('roleHint', { role: roleLabel(role), hint: roleHint(role) })}
         </p>
         {byField.role && <p className="field-error">{byField.role}</p>}
       </div>
-      <Button type="submit" pending={pending} pendingLabel="Sending…">
-        Send invitation
+      <Button type="submit" pending={pending} pendingLabel={t('sending')}>
+        {t('sendInvitation')}
       </Button>
     </form>
   );

@@ -6,7 +6,10 @@ import { formErrors } from '../../../components/field-errors.js';
 import { FormError } from '../../../components/FormError.js';
 import { useAction } from '../../../hooks/useAction.js';
 import { sendMessage, type ExtensionState } from '../../../lib/messaging/protocol.js';
-import { ROLE_LABELS } from './roles.js';
+import { Interpolate } from '../../../components/Interpolate.js';
+import { useLocale } from '../../../lib/i18n/react.js';
+import { t } from './messages.js';
+import { roleNoun } from './roles.js';
 
 interface JoinWorkspaceFormProps {
   onState: (state: ExtensionState) => void;
@@ -14,13 +17,14 @@ interface JoinWorkspaceFormProps {
 
 /** Paste the link of an invitation email, see what it offers, and accept it with this account. */
 export function JoinWorkspaceForm({ onState }: JoinWorkspaceFormProps) {
+  useLocale();
   const [link, setLink] = useState('');
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
   const [joined, setJoined] = useState<string | null>(null);
   const look = useAction(async () => setPreview(await sendMessage('previewInvitation', { link })));
   const accept = useAction(async () => {
     onState(await sendMessage('acceptInvitation', { link }));
-    setJoined(`You joined ${preview?.workspaceName ?? 'the workspace'}.`);
+    setJoined(preview ? t('joined', { workspace: preview.workspaceName }) : t('joinedUnnamed'));
     setPreview(null);
     setLink('');
   });
@@ -35,32 +39,34 @@ export function JoinWorkspaceForm({ onState }: JoinWorkspaceFormProps) {
 
   return (
     <form onSubmit={submit} noValidate data-testid="join-form">
-      <h3>Got an invitation?</h3>
+      <h3>{t('join')}</h3>
       {joined && <p className="notice-success" role="status" data-testid="joined">{joined}</p>}
       <FormError message={summary} testId="join-error" />
       <Field
-        label="Invitation link"
+        label={t('link')}
         value={link}
         error={byField.link}
         onChange={(event) => {
           setLink(event.target.value);
           setPreview(null);
         }}
-        hint="Paste the link from the invitation email."
+        hint={t('linkHint')}
       />
       {preview ? (
         <div className="notice" data-testid="invitation-preview">
           <p>
-            {preview.inviterName ?? 'A member'} invited {preview.email} to <strong>{preview.workspaceName}</strong> as{' '}
-            {ROLE_LABELS[preview.role].toLowerCase()}.
+            <Interpolate
+              text={t('preview', { inviter: preview.inviterName ?? t('aMember'), email: preview.email, role: roleNoun(preview.role) })}
+              values={{ workspace: <strong>{preview.workspaceName}</strong> }}
+            />
           </p>
-          <Button pending={accept.pending} pendingLabel="Joining…" onClick={() => void accept.run()}>
-            Accept and join
+          <Button pending={accept.pending} pendingLabel={t('joining')} onClick={() => void accept.run()}>
+            {t('accept')}
           </Button>
         </div>
       ) : (
-        <Button type="submit" variant="secondary" pending={look.pending} pendingLabel="Checking…">
-          Show invitation
+        <Button type="submit" variant="secondary" pending={look.pending} pendingLabel={t('checking')}>
+          {t('show')}
         </Button>
       )}
     </form>

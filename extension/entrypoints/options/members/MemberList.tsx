@@ -1,7 +1,9 @@
 import type { Member } from '#shared/api/workspaces.js';
 import type { Role } from '#shared/roles.js';
 import { ConfirmButton } from './ConfirmButton.js';
-import { assignableRoles, managesMembers, ROLE_LABELS } from './roles.js';
+import { useLocale } from '../../../lib/i18n/react.js';
+import { t } from './messages.js';
+import { assignableRoles, managesMembers, roleLabel } from './roles.js';
 
 interface MemberListProps {
   members: Member[];
@@ -20,6 +22,7 @@ interface MemberListProps {
  * members (only owners touch owners); everyone can leave.
  */
 export function MemberList({ members, myUserId, myRole, workspaceName, busy, onChangeRole, onRemove, onLeave }: MemberListProps) {
+  useLocale();
   const manages = managesMembers(myRole);
   return (
     <ul className="list" data-testid="member-list">
@@ -33,10 +36,10 @@ export function MemberList({ members, myUserId, myRole, workspaceName, busy, onC
           <li key={member.userId} data-testid={`member-${member.userId}`}>
             <div className="actions">
               <strong>{name}</strong>
-              {me && <span className="muted small">(you)</span>}
+              {me && <span className="muted small">{t('you')}</span>}
               {canChange ? (
                 <>
-                <label className="visually-hidden" htmlFor={`member-role-${member.userId}`}>{`Role of ${name}`}</label>
+                <label className="visually-hidden" htmlFor={`member-role-${member.userId}`}>{t('roleOf', { name })}</label>
                 <select
                   id={`member-role-${member.userId}`}
                   value={member.role}
@@ -45,25 +48,25 @@ export function MemberList({ members, myUserId, myRole, workspaceName, busy, onC
                 >
                   {(roles.includes(member.role) ? roles : [member.role, ...roles]).map((role) => (
                     <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
+                      {roleLabel(role)}
                     </option>
                   ))}
                 </select>
                 </>
               ) : (
-                <span className="muted" data-testid="member-role">{ROLE_LABELS[member.role]}</span>
+                <span className="muted" data-testid="member-role">{roleLabel(member.role)}</span>
               )}
               {me ? (
                 <ConfirmButton
-                  label="Leave workspace"
-                  question={`Leave ${workspaceName}?`}
-                  confirmLabel="Yes, leave"
+                  label={t('leave')}
+                  question={t('leaveQuestion', { workspace: workspaceName })}
+                  confirmLabel={t('leaveConfirm')}
                   pending={busy}
                   onConfirm={onLeave}
                 />
               ) : (
                 canChange && (
-                  <ConfirmButton label="Remove" question={`Remove ${name}?`} confirmLabel="Yes, remove" pending={busy} onConfirm={() => onRemove(member.userId)} />
+                  <ConfirmButton label={t('remove')} question={t('removeQuestion', { name })} confirmLabel={t('removeConfirm')} pending={busy} onConfirm={() => onRemove(member.userId)} />
                 )
               )}
             </div>

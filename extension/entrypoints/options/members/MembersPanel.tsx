@@ -3,12 +3,14 @@ import type { Role } from '#shared/roles.js';
 import { FormError } from '../../../components/FormError.js';
 import { useAction } from '../../../hooks/useAction.js';
 import { toUiError, type UiError } from '../../../lib/errors.js';
+import { useLocale } from '../../../lib/i18n/react.js';
 import { sendMessage, type ExtensionState, type MembersPanelData } from '../../../lib/messaging/protocol.js';
 import { AuditLog } from './AuditLog.js';
 import { InvitationList } from './InvitationList.js';
 import { InviteForm } from './InviteForm.js';
 import { JoinWorkspaceForm } from './JoinWorkspaceForm.js';
 import { MemberList } from './MemberList.js';
+import { t } from './messages.js';
 import { managesMembers } from './roles.js';
 import { TransferOwnership } from './TransferOwnership.js';
 
@@ -23,6 +25,7 @@ interface MembersPanelProps {
  * the background (messages); each change answers with the panel's data as the service now holds it.
  */
 export function MembersPanel({ state, onState }: MembersPanelProps) {
+  useLocale();
   const workspaceId = state.defaultWorkspaceId;
   const [data, setData] = useState<MembersPanelData | null>(null);
   const [loadError, setLoadError] = useState<UiError | null>(null);
@@ -54,9 +57,9 @@ export function MembersPanel({ state, onState }: MembersPanelProps) {
 
   return (
     <section className="card" aria-labelledby="members-title" data-testid="members-panel">
-      <h2 id="members-title">{data ? `Members of ${data.workspace.name}` : 'Members'}</h2>
+      <h2 id="members-title">{data ? t('titleOf', { workspace: data.workspace.name }) : t('title')}</h2>
       <FormError message={loadError?.message ?? change.error?.message ?? leave.error?.message ?? null} testId="members-error" />
-      {workspaceId && !data && !loadError && <p className="muted">Loading…</p>}
+      {workspaceId && !data && !loadError && <p className="muted">{t('loading')}</p>}
       {data && (
         <>
           <MemberList
@@ -71,7 +74,7 @@ export function MembersPanel({ state, onState }: MembersPanelProps) {
           />
           {data.invitations && (
             <>
-              <h3>Pending invitations</h3>
+              <h3>{t('pendingInvitations')}</h3>
               <InvitationList
                 invitations={data.invitations}
                 busy={busy}

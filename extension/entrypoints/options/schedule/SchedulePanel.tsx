@@ -6,7 +6,9 @@ import { FormError } from '../../../components/FormError.js';
 import { useAction } from '../../../hooks/useAction.js';
 import { toUiError, type UiError } from '../../../lib/errors.js';
 import { sendMessage, type ExtensionState } from '../../../lib/messaging/protocol.js';
-import { WEEK, addSlot, copyMondayToWeekdays, removeSlot, sameSlots, slotsOf, timeZoneChoices } from './slots.js';
+import { useLocale } from '../../../lib/i18n/react.js';
+import { t } from './messages.js';
+import { addSlot, copyMondayToWeekdays, removeSlot, sameSlots, slotsOf, timeZoneChoices, week } from './slots.js';
 
 /**
  * The default workspace's time zone and weekly posting slots: "Schedule at…" times are read in that
@@ -23,6 +25,7 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
   const [newDay, setNewDay] = useState(1);
   const [newTime, setNewTime] = useState('09:00');
   const [done, setDone] = useState<string | null>(null);
+  useLocale();
 
   const show = useCallback((schedule: WorkspaceSchedule) => {
     setSaved(schedule);
@@ -44,7 +47,7 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
   const save = useAction(async () => {
     const next = await sendMessage('updatePostingSchedule', { workspaceId: workspaceId!, timeZone, postingSlots: slots });
     show(next);
-    setDone('Posting schedule saved.');
+    setDone(t('saved'));
   });
 
   if (!state.user || !workspaceId) return null;
@@ -56,10 +59,10 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
 
   return (
     <section className="card" id="schedule" aria-labelledby="schedule-title" data-testid="schedule-panel">
-      <h2 id="schedule-title">Posting schedule{workspace ? ` of ${workspace.name}` : ''}</h2>
-      <p className="hint">“Add to queue” puts a post in the next free slot; “Schedule at…” times are read in this time zone.</p>
+      <h2 id="schedule-title">{workspace ? t('titleOf', { workspace: workspace.name }) : t('title')}</h2>
+      <p className="hint">{t('intro')}</p>
       <FormError message={loadError?.message ?? save.error?.message ?? null} testId="schedule-error" />
-      {!saved && !loadError && <p className="muted">Loading…</p>}
+      {!saved && !loadError && <p className="muted">{t('loading')}</p>}
       {saved && (
         <form
           onSubmit={(event) => {
@@ -68,7 +71,7 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
           }}
         >
           <div className="field">
-            <label htmlFor="schedule-zone">Time zone</label>
+            <label htmlFor="schedule-zone">{t('timeZone')}</label>
             <select id="schedule-zone" value={timeZone} disabled={!manages} onChange={(event) => {
               setTimeZone(event.target.value);
               setDone(null);
@@ -81,22 +84,22 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
             </select>
           </div>
           <table className="slots" data-testid="slots">
-            <caption className="visually-hidden">Posting slots by weekday</caption>
+            <caption className="visually-hidden">{t('caption')}</caption>
             <tbody>
-              {WEEK.map(({ weekday, name }) => {
+              {week().map(({ weekday, name }) => {
                 const times = slotsOf(slots, weekday);
                 return (
                   <tr key={weekday}>
                     <th scope="row">{name}</th>
                     <td>
-                      {times.length === 0 && <span className="muted">No slots</span>}
+                      {times.length === 0 && <span className="muted">{t('noSlots')}</span>}
                       {times.map((slot) => (
                         <span className="slot" key={slot.time} data-testid={`slot-${weekday}-${slot.time}`}>
                           {slot.time}
                           {manages && (
                             <button type="button" className="slot-remove" onClick={() => edit(removeSlot(slots, slot))}>
                               <span aria-hidden="true">×</span>
-                              <span className="visually-hidden">{`Remove ${name} ${slot.time}`}</span>
+                              <span className="visually-hidden">{t('remove', { day: name, time: slot.time })}</span>
                             </button>
                           )}
                         </span>
@@ -110,30 +113,30 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
           {manages ? (
             <>
               <fieldset className="slot-add">
-                <legend>Add a slot</legend>
-                <label htmlFor="slot-day">Day</label>
+                <legend>{t('addSlot')}</legend>
+                <label htmlFor="slot-day">{t('day')}</label>
                 <select id="slot-day" value={newDay} onChange={(event) => setNewDay(Number(event.target.value))}>
-                  {WEEK.map(({ weekday, name }) => (
+                  {week().map(({ weekday, name }) => (
                     <option key={weekday} value={weekday}>
                       {name}
                     </option>
                   ))}
                 </select>
-                <label htmlFor="slot-time">Time</label>
+                <label htmlFor="slot-time">{t('time')}</label>
                 <input id="slot-time" type="time" value={newTime} required onChange={(event) => setNewTime(event.target.value)} />
                 <Button type="button" variant="secondary" disabled={!/^\d\d:\d\d$/.test(newTime)} onClick={() => edit(addSlot(slots, { weekday: newDay, time: newTime }))} data-testid="slot-add">
-                  Add
+                  {t('add')}
                 </Button>
                 <Button type="button" variant="secondary" disabled={slotsOf(slots, 1).length === 0} onClick={() => edit(copyMondayToWeekdays(slots))}>
-                  Copy Monday to Tuesday–Friday
+                  {t('copyMonday')}
                 </Button>
               </fieldset>
               <div className="button-row">
-                <Button type="submit" pending={save.pending} pendingLabel="Saving…" disabled={!dirty} data-testid="schedule-save">
-                  Save schedule
+                <Button type="submit" pending={save.pending} pendingLabel={t('saving')} disabled={!dirty} data-testid="schedule-save">
+                  {t('save')}
                 </Button>
                 <Button type="button" variant="secondary" disabled={!dirty || save.pending} onClick={() => show(saved)}>
-                  Discard changes
+                  {t('discard')}
                 </Button>
               </div>
               {done && (
@@ -143,7 +146,7 @@ export function SchedulePanel({ state }: { state: ExtensionState }) {
               )}
             </>
           ) : (
-            <p className="muted">Only owners and admins change the schedule.</p>
+            <p className="muted">{t('readOnly')}</p>
           )}
         </form>
       )}

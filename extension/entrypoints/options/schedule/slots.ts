@@ -1,15 +1,13 @@
 import type { PostingSlot } from '#shared/api/publishing.js';
+import { formatDate } from '../../../lib/i18n/index.js';
 
-/** Weekdays as the week reads in the options page: Monday first (PostingSlot counts 0 = Sunday). */
-export const WEEK: ReadonlyArray<{ weekday: number; name: string }> = [
-  { weekday: 1, name: 'Monday' },
-  { weekday: 2, name: 'Tuesday' },
-  { weekday: 3, name: 'Wednesday' },
-  { weekday: 4, name: 'Thursday' },
-  { weekday: 5, name: 'Friday' },
-  { weekday: 6, name: 'Saturday' },
-  { weekday: 0, name: 'Sunday' },
-];
+/**
+ * Weekdays as the week reads in the options page, Monday first (PostingSlot counts 0 = Sunday), named
+ * in the chosen language (1 January 2024 was a Monday).
+ */
+export function week(): Array<{ weekday: number; name: string }> {
+  return [1, 2, 3, 4, 5, 6, 0].map((weekday, index) => ({ weekday, name: formatDate(Date.UTC(2024, 0, 1 + index), { weekday: 'long', timeZone: 'UTC' }) }));
+}
 
 const key = (slot: PostingSlot) => `${slot.weekday} ${slot.time}`;
 
