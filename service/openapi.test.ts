@@ -58,7 +58,7 @@ describe('GET /api/v1/openapi.json', () => {
     const capture = doc.paths['/api/v1/workspaces/{workspaceId}/captures'].post;
     expect(capture.parameters).toEqual([expect.objectContaining({ name: 'workspaceId', in: 'path', required: true })]);
     expect(capture.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CaptureInput' });
-    expect(doc.components.schemas.CaptureInput.required).toEqual(['clientId', 'kind', 'url']);
+    expect(doc.components.schemas.CaptureInput.required).toEqual(['clientId', 'kind']);
     const list = doc.paths['/api/v1/workspaces/{workspaceId}/posts'].get;
     expect(list.parameters).toEqual(
       expect.arrayContaining([

@@ -113,6 +113,31 @@ describe.skipIf(!browserAvailable)('every screen passes axe-core (WCAG 2.1 AA) i
       expect(posts.find((post) => post.body === text)).toMatchObject({ status: 'draft', source: null });
     });
 
+    it('theme and language chosen in the options apply to every page, and reach the background', async () => {
+      const options = await open('options.html', 'light', '[data-testid="appearance-panel"]');
+      await options.getByTestId('theme-dark').check();
+      await options.getByTestId('language-de').check();
+      await options.getByRole('heading', { name: 'Darstellung' }).waitFor({ timeout: 15_000 });
+      const popup = await open('popup.html', 'light', 'textarea');
+      // Dark although the system is light: the choice wins, and the page's colours follow.
+      expect(await popup.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 20, 31)');
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+      await popup.getByRole('button', { name: 'Entwurf speichern' }).waitFor({ timeout: 15_000 });
+      const dashboard = await open('dashboard.html#view=week', 'light', 'main');
+      await dashboard.getByRole('heading', { name: 'Warteschlange & Kalender' }).waitFor({ timeout: 15_000 });
+      expect(await dashboard.evaluate(() => document.documentElement.lang)).toBe('de');
+      // The background gets the choice through storage (that its menus follow it: background.test.ts).
+      await expect
+        .poll(() => browser.background.evaluate(async () => (await chrome.storage.local.get('locale')).locale))
+        .toBe('de');
+      // Back to the defaults, so the other screens are checked as a new user sees them.
+      await options.getByTestId('theme-system').check();
+      await options.getByTestId('language-en').check();
+      await options.getByRole('heading', { name: 'Appearance' }).waitFor({ timeout: 15_000 });
+      for (const page of [options, popup, dashboard]) await page.close();
+    });
+
     const screens: Array<{ name: string; path: string; ready: string }> = [
       { name: 'options', path: 'options.html', ready: '[data-testid="schedule-panel"] table' },
       { name: 'popup', path: 'popup.html', ready: 'textarea' },

@@ -1,8 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Media } from '#shared/api/media.js';
 import type { Post } from '#shared/api/posts.js';
 import type { NextQueueSlot, PostTargetList } from '#shared/api/publishing.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
@@ -237,6 +239,55 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
       expect.objectContaining({ platform: 'pinterest', status: 'published', overrides: expect.objectContaining({ title: 'Desk notes', options: { boardId: chosen.id } }) }),
     ]);
   });
+
+  it('attaches a file chosen from the workspace’s media library to the saved draft', async () => {
+    // A file someone put in the library through the API (as the dashboard or another device would).
+    const response = await fetch(`${service.url}/api/v1/workspaces/${workspaceId}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', 'x-filename': 'from-the-library.png' },
+      body: PNG_BYTES,
+    });
+    expect(response.status).toBe(201);
+    const uploaded = (await response.json()) as Media;
+
+    const popup = await openPopup();
+    await popup.getByLabel('Text', { exact: true }).fill('Chosen from the library');
+    await popup.getByRole('button', { name: 'Library' }).click();
+    const picker = popup.getByRole('dialog', { name: 'Media library' });
+    // Newest first: the file just uploaded heads the list, with its signed thumbnail.
+    await expect.poll(() => picker.getByTestId('library-item').first().textContent(), { timeout: 15_000 }).toContain('from-the-library.png');
+    const row = picker.getByTestId('library-item').first();
+    expect(await row.locator('img').getAttribute('src')).toBe(uploaded.thumbnailUrl);
+    expect(await popup.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect({ scheme, violations: await axeViolations(popup, '[data-testid="library"]') }).toEqual({ scheme, violations: [] });
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await row.getByRole('checkbox').check();
+    if (shotsDir) await shoot(popup, 'library');
+    await picker.getByRole('button', { name: 'Attach 1 file' }).click();
+    await expect.poll(() => popup.getByTestId('attached-media').textContent()).toContain('from-the-library.png');
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Library');
+    await popup.getByTestId('action-draft').check();
+    await popup.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => popup.getByTestId('save-status').textContent(), { timeout: 15_000 }).toContain('Saved to');
+    await popup.close();
+
+    const post = await postWith('Chosen from the library');
+    expect(post.media.map((medium) => medium.id)).toEqual([uploaded.id]);
+  });
+
+  /** axe-core's WCAG 2.1 A/AA violations inside `selector`, readable. */
+  async function axeViolations(page: Page, selector: string): Promise<string[]> {
+    await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async (include) => {
+      type Violation = { id: string; help: string; nodes: Array<{ target: string[] }> };
+      const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
+      return (await axe.run({ include: [include] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+    }, selector);
+    return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${violation.help} — ${node.target.join(' ')}`));
+  }
 
   async function shoot(popup: Page, name: string) {
     await mkdir(shotsDir!, { recursive: true });

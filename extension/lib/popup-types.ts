@@ -96,3 +96,15 @@ export interface MediaUploadStart {
   type: string;
   size: number;
 }
+
+/** A file of the workspace's media library as the popup's "Library" picker lists it. */
+export interface LibraryMedia extends PopupMedia {
+  /** When it was added to the library (UTC); the list is newest first. */
+  createdAt: string;
+}
+
+/** One page of the library, newest first; `nextCursor` asks for the next (null on the last page). */
+export interface LibraryPage {
+  items: LibraryMedia[];
+  nextCursor: string | null;
+}

@@ -67,9 +67,11 @@ describe('captures', () => {
   });
 
   it('an image keeps its address and alt text', async () => {
-    const { body } = await capture({ kind: 'image', url: 'https://example.com/gallery', imageUrl: 'https://cdn.example.com/cat.png', imageAlt: 'A cat' });
+    // Images on a private address go straight to the browser: no row is left 'pending' for the fetch job,
+    // which other test files run against the same database (jobs/fetch-capture-images.test.ts).
+    const { body } = await capture({ kind: 'image', url: 'https://example.com/gallery', imageUrl: 'http://10.20.30.40/cat.png', imageAlt: 'A cat' });
     expect(body.post.body).toBe('A cat\nhttps://example.com/gallery');
-    expect(body.post.source).toMatchObject({ kind: 'image', imageUrl: 'https://cdn.example.com/cat.png', imageAlt: 'A cat' });
+    expect(body.post.source).toMatchObject({ kind: 'image', imageUrl: 'http://10.20.30.40/cat.png', imageAlt: 'A cat' });
   });
 
   it('what the person wrote in the popup wins, hashtags are stored without #', async () => {
@@ -172,7 +174,7 @@ describe('captures: the session checked in the same statement', () => {
 // Captures arriving together share one statement (NaturalBatcher); each must still get exactly the
 // answer it would have had alone.
 describe('captures arriving together', () => {
-  it('share statements, and each gets its own answer: drafts, a repeat, 401, 403 and 404, an image queued for fetching', async () => {
+  it('share statements, and each gets its own answer: drafts, a repeat, 401, 403 and 404, an image with its fetch row', async () => {
     const outsider = await app.signUp();
     const viewer = await app.signUp();
     await app.db.knex('memberships').insert({ workspaceId: person.workspaceId, userId: viewer.user.id, role: 'viewer' });
@@ -183,7 +185,7 @@ describe('captures arriving together', () => {
     const burst = `burst-${randomUUID()}`;
     const fresh = Array.from({ length: 24 }, (_, index) => ({ clientId: randomUUID(), kind: 'page', url: `https://example.com/${burst}/${index}`, title: `Page ${index}` }));
     const repeated = { clientId: randomUUID(), kind: 'page', url: `https://example.com/${burst}/repeated` };
-    const image = { clientId: randomUUID(), kind: 'image', url: `https://example.com/${burst}/gallery`, imageUrl: 'https://cdn.example.com/burst.png' };
+    const image = { clientId: randomUUID(), kind: 'image', url: `https://example.com/${burst}/gallery`, imageUrl: 'http://10.20.30.40/burst.png' };
     const send = (token: string, body: object) => app.request('POST', capturesUrl, { token, body });
     const [freshResponses, others] = await Promise.all([
       Promise.all(fresh.map((body) => send(person.token, body))),
@@ -203,7 +205,8 @@ describe('captures arriving together', () => {
     expect([repeatA!.status, repeatB!.status].sort()).toEqual([200, 201]);
     expect(repeatA!.body.post.id).toBe(repeatB!.body.post.id);
     expect(imageResponse!.status).toBe(201);
-    expect(imageResponse!.body.post.mediaFetch).toMatchObject({ state: 'pending' });
+    // A private address (see "an image keeps its address"): the fetch row waits for the browser.
+    expect(imageResponse!.body.post.mediaFetch).toMatchObject({ state: 'needs_browser', reason: 'private_address' });
     expect([outsiderResponse!.status, viewerResponse!.status, loggedOutResponse!.status]).toEqual([404, 403, 401]);
     expect(loggedOutResponse!.body.error.code).toBe('session_expired');
 
@@ -211,7 +214,7 @@ describe('captures arriving together', () => {
     const rows = await app.db.knex('posts').whereRaw(`source->>'url' like ?`, [`https://example.com/${burst}/%`]).select('id', app.db.knex.raw('xmin::text as tx'));
     expect(rows).toHaveLength(fresh.length + 2);
     const fetchRow = await app.db.knex('captureImageFetches').where({ postId: imageResponse!.body.post.id }).first();
-    expect(fetchRow).toMatchObject({ imageUrl: 'https://cdn.example.com/burst.png', state: 'pending' });
+    expect(fetchRow).toMatchObject({ imageUrl: 'http://10.20.30.40/burst.png', state: 'needs_browser', reason: 'private_address' });
     // Rows written by one statement share its transaction id: fewer transactions than drafts means they
     // were batched.
     expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(rows.length);

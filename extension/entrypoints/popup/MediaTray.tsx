@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type ChangeEvent } from 'react';
 import { MEDIA_TYPES } from '#shared/api/media.js';
 import { Button } from '../../components/Button.js';
 import { FormError } from '../../components/FormError.js';
@@ -8,6 +8,9 @@ import { useLocale } from '../../lib/i18n/react.js';
 import { sendMessage } from '../../lib/messaging/protocol.js';
 import { uploadFromDisk, type UploadProgress } from '../../lib/media-upload-client.js';
 import type { PopupMedia } from '../../lib/popup-types.js';
+
+// The library picker loads when first opened: it stays out of the JavaScript the popup needs to start.
+const LibraryPicker = lazy(() => import('./LibraryPicker.js').then((module) => ({ default: module.LibraryPicker })));
 
 const t = defineMessages({
   en: {
@@ -20,6 +23,8 @@ const t = defineMessages({
     upload: 'Upload file',
     screenshot: 'Screenshot',
     screenshotting: 'Capturing…',
+    library: 'Library',
+    openingLibrary: 'Opening the media library…',
     remove: 'Remove {name}',
     unnamed: '{kind} {number}',
     reading: 'Preparing {name}: {percent}%',
@@ -39,6 +44,8 @@ const t = defineMessages({
     upload: 'Datei hochladen',
     screenshot: 'Bildschirmfoto',
     screenshotting: 'Wird aufgenommen…',
+    library: 'Mediathek',
+    openingLibrary: 'Die Mediathek wird geöffnet…',
     remove: '{name} entfernen',
     unnamed: '{kind} {number}',
     reading: '{name} wird vorbereitet: {percent} %',
@@ -72,7 +79,10 @@ interface MediaTrayProps {
   onChange: (media: PopupMedia[]) => void;
 }
 
-/** The post's media: the page's image (attach or dismiss), a file from disk with progress, a screenshot of the tab. */
+/**
+ * The post's media: the page's image (attach or dismiss), a file from disk with progress, a screenshot of
+ * the tab, or files already in the workspace's library (the "Library" picker).
+ */
 export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: MediaTrayProps) {
   useLocale();
   const [dismissed, setDismissed] = useState(false);
@@ -84,6 +94,14 @@ export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: Me
   const latest = useRef(media);
   latest.current = media;
   const add = (medium: PopupMedia) => onChange([...latest.current, medium]);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const libraryButton = useRef<HTMLButtonElement>(null);
+  const libraryId = useId();
+  const closeLibrary = () => {
+    setLibraryOpen(false);
+    // Back where the person opened it, so keyboard users carry on from there.
+    libraryButton.current?.focus();
+  };
 
   const attach = useAction(async () => {
     if (tabId === null || !pageImage) return;
@@ -151,7 +169,34 @@ export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: Me
         <Button variant="secondary" onClick={() => void screenshot.run()} pending={screenshot.pending} pendingLabel={t('screenshotting')} disabled={busy} data-testid="screenshot">
           {t('screenshot')}
         </Button>
+        <button
+          ref={libraryButton}
+          type="button"
+          className="button button-secondary"
+          aria-expanded={libraryOpen}
+          aria-controls={libraryOpen ? libraryId : undefined}
+          onClick={() => (libraryOpen ? closeLibrary() : setLibraryOpen(true))}
+          data-testid="open-library"
+        >
+          {t('library')}
+        </button>
       </div>
+      {libraryOpen && (
+        <div id={libraryId}>
+          <Suspense fallback={<p className="hint" role="status">{t('openingLibrary')}</p>}>
+            <LibraryPicker
+              key={workspaceId}
+              workspaceId={workspaceId}
+              attachedIds={media.map((medium) => medium.id)}
+              onAttach={(chosen) => {
+                onChange([...latest.current, ...chosen.filter((medium) => !latest.current.some((other) => other.id === medium.id))]);
+                closeLibrary();
+              }}
+              onClose={closeLibrary}
+            />
+          </Suspense>
+        </div>
+      )}
       {progress && (
         <div className="upload-progress" role="status" data-testid="upload-progress">
           {progress.state.phase === 'reading' ? (

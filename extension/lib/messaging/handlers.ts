@@ -32,6 +32,7 @@ import { publishPost, publishQuickPost, saveQuickPost } from '../publish-post.js
 import { attachPageImage, cancelMediaUpload, captureScreenshot, finishMediaUpload, sendMediaChunk, startMediaUpload } from '../media-upload.js';
 import { getNextQueueSlot, getPopupSetup, rememberPopupChoices, refreshPopupWorkspace, savePopupText } from '../popup-setup.js';
 import { listPinterestBoards } from '../popup-boards.js';
+import { listLibraryMedia } from '../media-library.js';
 // — dashboard —
 import { getDashboardCalendar, getDashboardDrafts, getPostDetails, reschedulePost, retryTarget, updatePostText } from '../dashboard.js';
 import { getPostingSchedule, updatePostingSchedule } from '../posting-schedule.js';
@@ -113,6 +114,7 @@ const handlers: Handlers = {
   finishMediaUpload,
   cancelMediaUpload,
   listPinterestBoards,
+  listLibraryMedia,
   // — end popup —
   // — dashboard —
   getDashboardCalendar,

@@ -11,6 +11,7 @@ import type { PlatformId } from '#shared/platforms.js';
 import type { CachedPopupWorkspace, MediaUploadStart, PopupAction, PopupComposerText, PopupMedia, PopupSetup, QueueSlotView, QuickPostPublish, QuickPostPublished, QuickPostSave } from '../popup-types.js';
 import type { PostingSlot, ScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
 import type { PinterestBoard } from '#shared/api/accounts.js';
+import type { LibraryPage } from '../popup-types.js';
 // — dashboard —
 import type { Calendar } from '#shared/api/calendar.js';
 import type { Post, PostPage } from '#shared/api/posts.js';
@@ -272,6 +273,8 @@ export interface ProtocolMap {
   cancelMediaUpload(data: { uploadId: string }): void;
   /** The boards of a connected Pinterest account (the board picker); 409 account_unavailable: reconnect it. */
   listPinterestBoards(data: { workspaceId: string; accountId: string }): PinterestBoard[];
+  /** A page of the workspace's media library, newest first (the "Library" picker); `cursor` from the previous page. */
+  listLibraryMedia(data: { workspaceId: string; cursor?: string }): LibraryPage;
   // — end popup —
   // — dashboard —
   /** Posts with their channels due or published between two dates (the workspace's days), and its posting slots. */
