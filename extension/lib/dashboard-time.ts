@@ -5,6 +5,7 @@
  * service's job (it refuses times skipped by a clock change); the page only ever sends local times.
  * Only the human-readable forms (formatDay, formatMonth, formatInstant) follow the chosen language.
  */
+import { formatLocalTime, toLocal } from '#shared/time/zones.js';
 import { formatDate, locale } from './i18n/index.js';
 
 /** Weeks start on Monday, as in most of the places the product is sold. */
@@ -19,33 +20,16 @@ export interface LocalParts {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The wall-clock date and time of `instant` in `timeZone`. */
 export function toLocalParts(instant: string | Date, timeZone: string): LocalParts {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(date).map((part) => [part.type, part.value]));
-  const hour = Number(parts.hour) % 24;
-  const minute = Number(parts.minute);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${pad(hour)}:${pad(minute)}`, hour, minute };
+  const local = toLocal(typeof instant === 'string' ? new Date(instant) : instant, timeZone);
+  const [date, time] = formatLocalTime(local).split('T') as [string, string];
+  return { date, time, hour: local.hour, minute: local.minute };
 }
 
 /** Today's date in `timeZone`. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return toLocalParts(now, timeZone).date;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
 }
 
 function utc(date: string): Date {

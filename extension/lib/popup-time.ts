@@ -1,3 +1,4 @@
+import { canonicalTimeZone, formatLocalTime, toLocal } from '#shared/time/zones.js';
 import { formatDate } from './i18n/index.js';
 
 /**
@@ -5,33 +6,14 @@ import { formatDate } from './i18n/index.js';
  * service in the workspace's time zone, so the popup shows and checks it there too (Intl knows the zones).
  */
 
-function parts(date: Date, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
-}
-
 /** True when `timeZone` is a zone this browser knows. */
 export function isKnownZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(timeZone) !== null;
 }
 
 /** The wall-clock time in `timeZone` at `date`, as YYYY-MM-DDTHH:mm (a datetime-local input's value). */
 export function wallClock(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  return formatLocalTime(toLocal(date, timeZone));
 }
 
 /** "Tue, Dec 2, 09:30" (German: "Di., 2. Dez., 09:30") for an instant, read in `timeZone`, in the chosen language. */

@@ -1,5 +1,5 @@
 import type { PageMetadata } from '#shared/api/captures.js';
-import type { MediaKind } from '#shared/api/media.js';
+import type { MediaFacts } from '#shared/publishing/content.js';
 import type { ScheduleInput } from '#shared/api/publishing.js';
 import type { CachedPopupWorkspace, PopupAction, PopupComposerText } from './storage.js';
 
@@ -33,15 +33,8 @@ export interface QueueSlotView {
 }
 
 /** A file of the workspace's media library attached to the quick post, with what the network rules need. */
-export interface PopupMedia {
+export interface PopupMedia extends MediaFacts {
   id: string;
-  kind: MediaKind;
-  mimeType: string;
-  sizeBytes: number;
-  width: number | null;
-  height: number | null;
-  durationSeconds: number | null;
-  name: string | null;
   /** Signed preview address (images); null for videos and documents. */
   thumbnailUrl: string | null;
 }

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { CALENDAR_DEFAULT_STATUSES } from '#shared/api/calendar.js';
 import type { PostStatus } from '#shared/api/posts.js';
 import type { TargetStatus } from '#shared/platforms.js';
-import { addDays, fromLocal } from '../lib/time-zones.js';
+import { addDays, fromLocal } from '#shared/time/zones.js';
 import type { TargetRow } from './load-post-targets.js';
 
 /** Most targets one answer carries; a busier range is cut at this many and says so (`truncated`). */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { PostingSlot } from '#shared/api/publishing.js';
-import { addDays, fromLocal, type LocalTime, toLocal } from '../lib/time-zones.js';
+import { addDays, fromLocal, type LocalTime, toLocal } from '#shared/time/zones.js';
 
 /** A posting slot as an instant, with the wall-clock time it is in the workspace's time zone. */
 export interface QueueSlot {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ScheduleInput } from '#shared/api/publishing.js';
 import type { TargetStatus } from '#shared/platforms.js';
 import { HttpError } from '../errors.js';
-import { formatLocalTime, fromLocal, parseLocalTime } from '../lib/time-zones.js';
+import { formatLocalTime, fromLocal, parseLocalTime } from '#shared/time/zones.js';
 import { assertTargetContent } from './check-target-content.js';
 import { assertNoDuplicates } from './find-duplicate-posts.js';
 import { type PostForTargets, loadMediaFacts, loadTargets, lockPost } from './load-post-targets.js';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { PostingSlot, UpdateWorkspaceScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
 import { HttpError } from '../errors.js';
-import { canonicalTimeZone } from '../lib/time-zones.js';
+import { canonicalTimeZone } from '#shared/time/zones.js';
 
 /** The workspace's time zone and weekly posting slots (sorted by weekday, then time). */
 export async function getWorkspaceSchedule(knex: Knex, workspaceId: string): Promise<WorkspaceSchedule> {

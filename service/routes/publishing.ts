@@ -7,7 +7,7 @@ import { reschedulePost, schedulePost } from '../actions/schedule-post.js';
 import { setPostTargets } from '../actions/set-post-targets.js';
 import { unschedulePost } from '../actions/unschedule-post.js';
 import { getWorkspaceSchedule, updateWorkspaceSchedule } from '../actions/update-workspace-schedule.js';
-import { formatLocalTime } from '../lib/time-zones.js';
+import { formatLocalTime } from '#shared/time/zones.js';
 import { presentPostTarget, presentPostTargets } from '../presenters/post-target.js';
 import type { Handlers } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, canonicalTimeZone, formatLocalTime, fromLocal, parseLocalTime, toLocal } from './time-zones.js';
+import { addDays, canonicalTimeZone, formatLocalTime, fromLocal, parseLocalTime, toLocal } from './zones.js';
 
 const at = (value: string, zone: string) => fromLocal(parseLocalTime(value)!, zone);
 
