@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '#shared/api/posts.js';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, connectSandboxAccount, listPosts, signInFromOptions, signUpVerified, startRestartableService } from './harness.js';
+import type { ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, connectSandboxAccount, type ExtensionWorld, listPosts, type RestartableService, signInFromOptions, signUpVerified, startExtensionWorld } from './harness.js';
 
 /** The rules a screen must pass: WCAG 2.1 A and AA (contrast included). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -31,7 +31,8 @@ async function axeViolations(page: Page, axeSource: string): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable)('every screen passes axe-core (WCAG 2.1 AA) in light and dark', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let browser: ExtensionBrowser;
   let axeSource: string;
 
@@ -52,17 +53,11 @@ describe.skipIf(!browserAvailable)('every screen passes axe-core (WCAG 2.1 AA) i
 
   beforeAll(async () => {
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    service = await startRestartableService();
-    await service.start();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld();
+    ({ service, browser } = world);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   it('the sign-up form (signed out)', async () => {
     for (const scheme of ['light', 'dark'] as const) {

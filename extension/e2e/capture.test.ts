@@ -2,14 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthResult } from '#shared/api/auth.js';
 import type { Post } from '#shared/api/posts.js';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, eventually, listPosts, startRestartableService } from './harness.js';
-import { serveTestPages, type TestPages } from './test-pages.js';
+import type { ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, startExtensionWorld } from './harness.js';
+import type { TestPages } from './test-pages.js';
 
 const person = { firstName: 'Grace', lastName: 'Hopper', email: `grace-${Date.now()}@example.com`, password: 'a long enough password' };
 
 describe.skipIf(!browserAvailable)('the extension in headless Chromium', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let pages: TestPages;
   let browser: ExtensionBrowser;
   let token: string;
@@ -17,21 +18,13 @@ describe.skipIf(!browserAvailable)('the extension in headless Chromium', () => {
   let article: Page;
 
   beforeAll(async () => {
-    service = await startRestartableService();
-    await service.start();
-    pages = await serveTestPages();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld();
+    ({ service, pages, browser } = world);
     article = await browser.context.newPage();
     await article.goto(pages.articleUrl);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   /** The id of the open article tab, as the extension sees it. */
   async function articleTabId(): Promise<number> {

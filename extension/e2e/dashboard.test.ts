@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '#shared/api/posts.js';
 import type { PostTargetList } from '#shared/api/publishing.js';
 import { addDays, startOfWeek, toLocalParts, todayIn } from '../lib/dashboard-time.js';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, connectSandboxAccount, eventually, signInFromOptions, signUpVerified, startRestartableService } from './harness.js';
+import type { ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, connectSandboxAccount, eventually, type ExtensionWorld, type RestartableService, signInFromOptions, signUpVerified, startExtensionWorld } from './harness.js';
 
 const person = { firstName: 'Mira', lastName: 'Quell', email: `mira-${Date.now()}@example.com`, password: 'a long enough password' };
 const TIME_ZONE = 'Europe/Berlin';
@@ -13,7 +13,8 @@ const TIME_ZONE = 'Europe/Berlin';
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
 describe.skipIf(!browserAvailable)('the Queue & calendar page in headless Chromium (sandbox networks)', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let browser: ExtensionBrowser;
   let token: string;
   let workspaceId: string;
@@ -37,11 +38,8 @@ describe.skipIf(!browserAvailable)('the Queue & calendar page in headless Chromi
 
   beforeAll(async () => {
     // Jobs on: a retried channel is really published, to the X simulator mounted in the service.
-    service = await startRestartableService({ jobs: true });
-    await service.start();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld({ jobs: true });
+    ({ service, browser } = world);
     ({ token, workspaceId } = await signUpVerified(service, person));
     await api(service.url, 'PATCH', `${base()}/schedule`, token, { timeZone: TIME_ZONE, postingSlots: [{ weekday: 3, time: '16:45' }] });
     // Connect a sandbox X account the way a person does, minus the browser tab: the network's consent page, then our callback.
@@ -50,10 +48,7 @@ describe.skipIf(!browserAvailable)('the Queue & calendar page in headless Chromi
     await signInFromOptions(browser, person);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   it('shows a scheduled post in the week view, and dragging it to another day reschedules it', async () => {
     const postId = await draftToX('Calm teams plan their week. #minopa');

@@ -9,7 +9,8 @@ import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import type { Post, PostPage } from '#shared/api/posts.js';
 import type { PlatformId } from '#shared/platforms.js';
 import { approveSandboxConsent, type SandboxPerson } from '../../service/platforms/testing/harness.js';
-import type { ExtensionBrowser } from './browser.js';
+import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
+import { serveTestPages, type TestPages } from './test-pages.js';
 import { freePort } from '../../test/free-port.js';
 import { startService, type RunningService } from '../../service/main.js';
 import { testConfig } from '../../service/testing/test-app.js';
@@ -147,4 +148,35 @@ export async function connectSandboxAccount(serviceUrl: string, token: string, w
   const account = accounts.items.find((candidate) => candidate.platform === platform && candidate.username === person.username);
   if (!account) throw new Error(`no ${platform} account @${person.username} after connecting`);
   return account.id;
+}
+
+export type RestartableService = Awaited<ReturnType<typeof startRestartableService>>;
+
+/** What a browser test runs against: the real service, the local test pages, Chromium with the built extension. */
+export interface ExtensionWorld {
+  service: RestartableService;
+  pages: TestPages;
+  browser: ExtensionBrowser;
+  /** Closes the browser, the pages and the service (and its data folder). */
+  close(): Promise<void>;
+}
+
+/** Starts the service (jobs on with `jobs`), serves the test pages and opens Chromium with the extension pointed at the service. */
+export async function startExtensionWorld(options: { jobs?: boolean } = {}): Promise<ExtensionWorld> {
+  const service = await startRestartableService(options);
+  await service.start();
+  const pages = await serveTestPages();
+  const { chromiumPath, extensionPath } = browserPaths();
+  const browser = await launchExtensionBrowser(chromiumPath, extensionPath);
+  await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+  return {
+    service,
+    pages,
+    browser,
+    async close() {
+      await browser.close();
+      await pages.close();
+      await service.dispose();
+    },
+  };
 }

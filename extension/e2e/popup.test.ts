@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Media } from '#shared/api/media.js';
 import type { Post } from '#shared/api/posts.js';
 import type { NextQueueSlot, PostTargetList } from '#shared/api/publishing.js';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, eventually, listPosts, signInFromOptions, signUpVerified, startRestartableService } from './harness.js';
-import { serveTestPages, type TestPages } from './test-pages.js';
+import type { ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, signInFromOptions, signUpVerified, startExtensionWorld } from './harness.js';
+import type { TestPages } from './test-pages.js';
 
 const person = { firstName: 'Grace', lastName: 'Hopper', email: `grace-${Date.now()}@example.com`, password: 'a long enough password' };
 /** Screenshots of the popup, light and dark, land here when set (e.g. SHOTS_DIR=/tmp/shots). */
@@ -17,7 +17,8 @@ const shotsDir = process.env.SHOTS_DIR;
 const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe.skipIf(!browserAvailable)('the toolbar quick post against the real service (sandbox networks)', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let pages: TestPages;
   let browser: ExtensionBrowser;
   let token: string;
@@ -25,12 +26,8 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
   let article: Page;
 
   beforeAll(async () => {
-    service = await startRestartableService({ jobs: true });
-    await service.start();
-    pages = await serveTestPages();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld({ jobs: true });
+    ({ service, pages, browser } = world);
     ({ token, workspaceId } = await signUpVerified(service, person));
     // A zone far from UTC and a slot every day, so "Add to queue" and "Schedule at…" have something to show.
     const slots = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, time: '09:30' }));
@@ -53,11 +50,7 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
     await article.goto(pages.articleUrl);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   async function openPopup(): Promise<Page> {
     const tabs = await browser.background.evaluate(() => chrome.tabs.query({}));

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectedAccountList } from '#shared/api/accounts.js';
 import type { PostTargetList } from '#shared/api/publishing.js';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, eventually, listPosts, signUpVerified, startRestartableService } from './harness.js';
-import { serveTestPages, type TestPages } from './test-pages.js';
+import type { ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, signUpVerified, startExtensionWorld } from './harness.js';
+import type { TestPages } from './test-pages.js';
 
 const person = { firstName: 'Ada', lastName: 'Byron', email: `ada-${Date.now()}@example.com`, password: 'a long enough password' };
 
 describe.skipIf(!browserAvailable)('publishing from the extension (sandbox networks)', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let pages: TestPages;
   let browser: ExtensionBrowser;
   let token: string;
@@ -16,21 +17,13 @@ describe.skipIf(!browserAvailable)('publishing from the extension (sandbox netwo
 
   beforeAll(async () => {
     // Jobs on: the publisher publishes what the popup schedules, against the simulators mounted in the service.
-    service = await startRestartableService({ jobs: true });
-    await service.start();
-    pages = await serveTestPages();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld({ jobs: true });
+    ({ service, pages, browser } = world);
     // An account with a verified address (publishing asks for one), signed in through the options page.
     ({ token, workspaceId } = await signUpVerified(service, person));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   it('signs in from the options page', async () => {
     const options = await browser.context.newPage();

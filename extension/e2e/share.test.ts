@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthResult } from '#shared/api/auth.js';
 import type { Media } from '#shared/api/media.js';
 import type { Post } from '#shared/api/posts.js';
-import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, eventually, listPosts, startRestartableService } from './harness.js';
-import { serveTestPages, type TestPages } from './test-pages.js';
+import type { ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, startExtensionWorld } from './harness.js';
+import type { TestPages } from './test-pages.js';
 
 /**
  * Right-click sharing beyond the basic captures: the workspace submenus, video and screenshot items,
@@ -14,7 +14,8 @@ import { serveTestPages, type TestPages } from './test-pages.js';
 const person = { firstName: 'Katherine', lastName: 'Johnson', email: `katherine-${Date.now()}@example.com`, password: 'a long enough password' };
 
 describe.skipIf(!browserAvailable)('sharing to a workspace in headless Chromium', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let pages: TestPages;
   let browser: ExtensionBrowser;
   let token: string;
@@ -23,21 +24,13 @@ describe.skipIf(!browserAvailable)('sharing to a workspace in headless Chromium'
   let article: Page;
 
   beforeAll(async () => {
-    service = await startRestartableService();
-    await service.start();
-    pages = await serveTestPages();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld();
+    ({ service, pages, browser } = world);
     article = await browser.context.newPage();
     await article.goto(pages.articleUrl);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   async function articleTab(): Promise<chrome.tabs.Tab> {
     const tabs = await browser.background.evaluate(() => chrome.tabs.query({}));

@@ -1,35 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthResult } from '#shared/api/auth.js';
 import type { MemberList } from '#shared/api/workspaces.js';
-import { emulateWebAuthFlow, launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { api, browserAvailable, browserPaths, eventually, listPosts, startRestartableService } from './harness.js';
-import { serveTestPages, type TestPages } from './test-pages.js';
+import { emulateWebAuthFlow, type ExtensionBrowser } from './browser.js';
+import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, startExtensionWorld } from './harness.js';
+import type { TestPages } from './test-pages.js';
 
 const stamp = Date.now();
 const owner = { email: `lin-${stamp}@example.com`, firstName: 'Lin', lastName: 'Okafor' };
 const invitee = { email: `sam-${stamp}@example.com`, firstName: 'Sam', lastName: 'Reyes', password: 'another long password' };
 
 describe.skipIf(!browserAvailable)('a team in headless Chromium', () => {
-  let service: Awaited<ReturnType<typeof startRestartableService>>;
+  let world: ExtensionWorld | undefined;
+  let service: RestartableService;
   let browser: ExtensionBrowser;
   let pages: TestPages;
   let sharedWorkspaceId: string;
   let inviteeToken: string;
 
   beforeAll(async () => {
-    service = await startRestartableService({ jobs: true });
-    await service.start();
-    pages = await serveTestPages();
-    const { chromiumPath, extensionPath } = browserPaths();
-    browser = await launchExtensionBrowser(chromiumPath, extensionPath);
-    await browser.background.evaluate((url) => chrome.storage.local.set({ serviceUrl: url }), service.url);
+    world = await startExtensionWorld({ jobs: true });
+    ({ service, pages, browser } = world);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await service?.dispose();
-  });
+  afterAll(() => world?.close());
 
   it('signs up with Google from the options page (the sandbox provider)', async () => {
     await emulateWebAuthFlow(browser);
