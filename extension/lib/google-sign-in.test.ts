@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installMissingApis } from '../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../testing/fake-service.js';
 import { me, WORKSPACE_ID } from '../testing/fixtures.js';
 import { toUiError } from './errors.js';
 import { registerMessageHandlers } from './messaging/handlers.js';
-import { removeAllListeners, sendMessage } from './messaging/protocol.js';
+import { sendMessage } from './messaging/protocol.js';
 import { serviceUrlItem, sessionItem } from './storage.js';
+import { resetExtension } from '../testing/reset-extension.js';
 
 const REDIRECT_BASE = 'https://ejjoaohdmeejfgghdfmlnkdbgkmllanp.chromiumapp.org/';
 const googleUser = { ...me, emailVerified: true, hasPassword: false };
@@ -47,10 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
+  resetExtension(service);
   await serviceUrlItem.setValue(service.url);
   registerMessageHandlers();
 });

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
 import { serviceUrlItem } from '../../lib/storage.js';
 import { byLabel, byTestId, button, click, render, type, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { me, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { App } from '../options/App.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 const sessions = [
   { id: 's1', current: true, client: 'Minopa for Chrome', userAgent: 'x', browser: 'Chrome 126', os: 'macOS', deviceType: 'desktop', createdAt: me.createdAt, lastUsedAt: me.createdAt, expiresAt: '2099-01-01T00:00:00Z' },
@@ -48,10 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
+  resetExtension(service);
   user = { ...me };
   liveSessions = [...sessions];
   await serviceUrlItem.setValue(service.url);

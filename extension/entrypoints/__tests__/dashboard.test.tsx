@@ -1,17 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Calendar, CalendarPost, CalendarTarget } from '#shared/api/calendar.js';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
 import { popupWorkspaceIdItem } from '../../lib/storage.js';
 import { byLabel, byTestId, button, click, render, type, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeAnswer, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { me, OTHER_WORKSPACE_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { setLocale } from '../../lib/i18n/index.js';
 import { App } from '../dashboard/App.js';
 import { englishWordsOn } from './german.js';
 import { parseLocation } from '../dashboard/location.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 const SCHEDULED_ID = '55555555-5555-4555-8555-555555555555';
 const FAILED_ID = '66666666-6666-4666-8666-666666666666';
@@ -117,10 +115,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
+  resetExtension(service);
   answerReschedule = () => ({ status: 200, json: { postId: SCHEDULED_ID, postStatus: 'scheduled', items: [{ ...scheduledPost.targets[0], dueAt: '2026-04-02T09:15:00.000Z' }] } });
   await signedIn(service.url);
   registerMessageHandlers();

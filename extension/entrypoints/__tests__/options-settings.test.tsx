@@ -1,16 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PostingSlot } from '#shared/api/publishing.js';
 import type { Role } from '#shared/roles.js';
 import { setLocale } from '../../lib/i18n/index.js';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners, type ExtensionState } from '../../lib/messaging/protocol.js';
+import { type ExtensionState } from '../../lib/messaging/protocol.js';
 import { byLabel, byTestId, button, click, render, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { me, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { AppearancePanel } from '../options/AppearancePanel.js';
 import { SchedulePanel } from '../options/schedule/SchedulePanel.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 let schedule: { timeZone: string; postingSlots: PostingSlot[] };
 const schedulePath = `/api/v1/workspaces/${WORKSPACE_ID}/schedule`;
@@ -46,10 +45,7 @@ function stateAs(role: Role): ExtensionState {
 }
 
 async function open(role: Role) {
-  fakeBrowser.reset();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
+  resetExtension(service);
   schedule = { timeZone: 'Europe/Berlin', postingSlots: [{ weekday: 1, time: '09:00' }, { weekday: 3, time: '17:30' }] };
   await signedIn(service.url);
   registerMessageHandlers();

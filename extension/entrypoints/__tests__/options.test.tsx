@@ -1,15 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
 import { serviceUrlItem } from '../../lib/storage.js';
 import { byLabel, byTestId, button, click, render, type, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { me, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { setLocale } from '../../lib/i18n/index.js';
 import { App } from '../options/App.js';
 import { englishWordsOn } from './german.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 const legal = {
   terms: { kind: 'terms', version: 't-3', title: 'Terms of Service', lastUpdated: '2025-01-01', url: '/legal/terms' },
@@ -40,10 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
+  resetExtension(service);
   await serviceUrlItem.setValue(service.url);
   registerMessageHandlers();
   unmount = await render(<App />);

@@ -1,18 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPTION_SCHEMAS } from '#shared/publishing/options.js';
 import { PLATFORM_IDS } from '#shared/platforms.js';
 import { OPTION_INPUTS } from '../../lib/composer-options.js';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
 import { popupChannelOptionsItem, popupChoicesItem } from '../../lib/storage.js';
 import { byLabel, byTestId, button, click, render, type, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeAnswer, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { captureResult, me, POST_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { App } from '../popup/App.js';
 import { choiceLabel, optionLabel } from '../popup/option-messages.js';
 import { prefillFromUrl } from '../popup/prefill.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 const NOW = '2025-01-01T00:00:00.000Z';
 const IDS = {
@@ -88,10 +86,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
+  resetExtension(service);
   service.answer = routes;
   boardsAnswer = () => ({ status: 200, json: { items: BOARDS } });
   await signedIn(service.url);

@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
 import { offlineQueueItem, popupWorkspaceIdItem, sessionItem } from '../../lib/storage.js';
 import { byLabel, byTestId, button, click, render, type, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
+import type { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { captureResult, me, OTHER_WORKSPACE_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { App } from '../popup/App.js';
 import { prefillFromUrl } from '../popup/prefill.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 function routes(request: ReceivedRequest) {
   const route = `${request.method} ${request.path}`;
@@ -36,10 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  apis = installMissingApis();
-  service.requests.length = 0;
+  apis = resetExtension(service);
   service.answer = routes;
   await signedIn(service.url);
   registerMessageHandlers();

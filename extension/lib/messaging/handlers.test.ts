@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installMissingApis } from '../../testing/fake-apis.js';
+import type { installMissingApis } from '../../testing/fake-apis.js';
 import { errorBody, startFakeService, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
 import { captureResult, me, OTHER_WORKSPACE_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { toUiError } from '../errors.js';
 import { offlineQueueItem, popupWorkspaceIdItem, serviceUrlItem, sessionItem } from '../storage.js';
 import { isExtensionPage, registerMessageHandlers } from './handlers.js';
-import { removeAllListeners, sendMessage } from './protocol.js';
+import { sendMessage } from './protocol.js';
+import { resetExtension } from '../../testing/reset-extension.js';
 
 const legal = {
   terms: { kind: 'terms', version: '2025-01', title: 'Terms of Service', lastUpdated: '2025-01-01', url: '/legal/terms/2025-01' },
@@ -41,10 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 beforeEach(async () => {
-  fakeBrowser.reset();
-  removeAllListeners();
-  apis = installMissingApis();
-  service.requests.length = 0;
+  apis = resetExtension(service);
   service.answer = routes;
   await serviceUrlItem.setValue(service.url);
   registerMessageHandlers();
