@@ -7,6 +7,7 @@
 const benchmarks: Record<string, string> = {
   captures: './captures.js',
   upload: './upload.js',
+  'drive-import': './drive-import.js',
   publisher: './publisher.js',
   extension: './extension.js',
 };

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PlatformId } from '#shared/platforms.js';
 import { PLATFORM_CONFIG_VARIABLES, PLATFORM_ENV, type PlatformConfig, platformConfigFrom, platformConfigProblems } from './platforms/config.js';
+import { IMPORTS_CONFIG_VARIABLES, IMPORTS_ENV, type ImportsConfig, importsConfigFrom, importsConfigProblems } from './imports/config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -48,6 +49,8 @@ export interface Config {
   tokenKeys: TokenKey[];
   /** Each network's OAuth client and addresses (resolved with sandbox defaults by platforms/settings.ts). */
   platforms: Record<PlatformId, PlatformConfig>;
+  /** Canva's client and addresses, Drive's API address (absent: nothing configured; resolved by imports/settings.ts). */
+  imports?: ImportsConfig;
 }
 
 /** One AES-256 key for sealing tokens, with the id stored beside what it sealed. */
@@ -147,14 +150,15 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'S3_SECRET_ACCESS_KEY', default: 'none', secret: true, description: 'Secret access key for the bucket.' },
   { name: 'S3_FORCE_PATH_STYLE', default: 'false', secret: false, description: 'Set `true` for services that want `ENDPOINT/BUCKET/KEY` addresses (MinIO and most self-hosted ones).' },
   { name: 'MEDIA_MAX_IMAGE_BYTES', default: '20971520 (20 MB)', secret: false, description: 'Largest image the library accepts (uploads, captured images, avatars).' },
-  { name: 'MEDIA_MAX_VIDEO_BYTES', default: '1073741824 (1 GB)', secret: false, description: 'Largest video the library accepts.' },
+  { name: 'MEDIA_MAX_VIDEO_BYTES', default: '1073741824 (1 GB)', secret: false, description: 'Largest video the library accepts (uploads and captured videos).' },
   { name: 'MEDIA_MAX_DOCUMENT_BYTES', default: '104857600 (100 MB)', secret: false, description: 'Largest PDF document the library accepts.' },
   { name: 'MEDIA_URL_TTL_SECONDS', default: '3600', secret: false, description: 'How long the signed addresses of media files in API responses stay valid.' },
-  { name: 'MEDIA_FETCH_TIMEOUT_MS', default: '15000', secret: false, description: 'Time limit for the service to fetch a captured image or an avatar, redirects included.' },
+  { name: 'MEDIA_FETCH_TIMEOUT_MS', default: '15000', secret: false, description: 'Time limit for the service to fetch a captured image or an avatar, redirects included (a captured video gets at least 5 minutes).' },
   { name: 'MEDIA_FETCH_ALLOWED_ADDRESSES', default: 'none', secret: false, description: 'Tests and local development only (refused in production): comma-separated private or local addresses/CIDRs, e.g. `127.0.0.1/32`, that the server-side image fetch may reach.' },
   { name: 'TOKEN_ENCRYPTION_KEYS', default: 'derived from APP_SECRET (development and test only)', secret: true, description: 'Comma-separated `id:key` pairs, each key 32 random bytes in base64 (`openssl rand -base64 32`). The first seals network tokens (AES-256-GCM); the others still open what they sealed, so a key can be rotated by putting a new one first. Required in production.' },
   { name: 'JOBS_ENABLED', default: 'true', secret: false, description: 'Set `false` to run this instance without the scheduled jobs (sending email, …); at least one instance must run them.' },
   ...PLATFORM_CONFIG_VARIABLES,
+  ...IMPORTS_CONFIG_VARIABLES,
 ];
 
 /** Thrown by `loadConfig`; `problems` lists every invalid variable, each as one sentence. */
@@ -283,6 +287,7 @@ export const Env = z.object({
       }),
   ),
   ...PLATFORM_ENV,
+  ...IMPORTS_ENV,
 });
 
 /**
@@ -311,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('TOKEN_ENCRYPTION_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by `openssl rand -base64 32`)');
   }
   problems.push(...platformConfigProblems(env));
+  problems.push(...importsConfigProblems(env));
   if (!parsed.success || problems.length > 0) {
     const order = (problem: string) => CONFIG_VARIABLES.findIndex((variable) => problem.startsWith(`${variable.name} `));
     throw new ConfigError(problems.sort((a, b) => order(a) - order(b)));
@@ -348,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: vars.JOBS_ENABLED ?? true,
     tokenKeys: vars.TOKEN_ENCRYPTION_KEYS ?? [{ id: 'dev', key: Buffer.from(hkdfSync('sha256', secret.value, 'minopa', 'token-encryption', 32)) }],
     platforms: platformConfigFrom(vars),
+    imports: importsConfigFrom(vars),
     media: {
       dir: join(dataDir, 'media'),
       maxBytes: {

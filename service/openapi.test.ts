@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Endpoint, endpoints as table } from '#shared/api/endpoints.js';
-import { ERROR_CODES } from '#shared/errors.js';
+import { ERROR_CODES } from '#shared/error-codes.js';
 import { createTestApp, type TestApp } from './testing/test-app.js';
 
 const endpoints: Record<string, Endpoint> = table;

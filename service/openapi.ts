@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { ErrorBodySchema } from '#shared/api/common.js';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.js';
-import { ERRORS, type ErrorCode } from '#shared/errors.js';
+import { ERROR_STATUS, type ErrorCode } from '#shared/error-codes.js';
+import { ERRORS } from '#shared/errors.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,7 +49,7 @@ function operation(name: string, endpoint: Endpoint, components: Components): Js
   const success = endpoint.response
     ? { [endpoint.status ?? 200]: { description: 'Success.', content: { 'application/json': { schema: components.add(endpoint.response, 'output') } } } }
     : { 204: { description: 'Done; no content.' } };
-  const errors = Object.fromEntries(errorCodesOf(endpoint).map((code) => [ERRORS[code].status, errorResponse(code)]));
+  const errors = Object.fromEntries(errorCodesOf(endpoint).map((code) => [ERROR_STATUS[code], errorResponse(code)]));
   return {
     operationId: name,
     summary: endpoint.summary,
@@ -87,7 +88,7 @@ function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   if (endpoint.path.endsWith('/log-in')) codes.push('rate_limited');
   if (endpoint.upload) codes.push('media_empty', 'media_too_large', 'media_type_not_allowed', 'media_unreadable');
   if (endpoint.method === 'DELETE' && endpoint.path.endsWith('/media/:mediaId')) codes.push('media_in_use');
-  if (endpoint.path.endsWith('/capture-image')) codes.push('capture_image_not_needed');
+  if (endpoint.path.endsWith('/capture-media')) codes.push('capture_media_not_needed');
   return codes;
 }
 

@@ -10,6 +10,7 @@ import type { NextQueueSlot, PostTargetList } from '#shared/api/publishing.js';
 import type { ExtensionBrowser } from './browser.js';
 import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, signInFromOptions, signUpVerified, startExtensionWorld } from './harness.js';
 import type { TestPages } from './test-pages.js';
+import { isoVideoFile } from '../../service/media/testing/fixtures.js';
 
 const person = { firstName: 'Grace', lastName: 'Hopper', email: `grace-${Date.now()}@example.com`, password: 'a long enough password' };
 /** Screenshots of the popup, light and dark, land here when set (e.g. SHOTS_DIR=/tmp/shots). */
@@ -128,7 +129,7 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
     expect((await targetsOf(post.id)).items[0]).toMatchObject({ status: 'scheduled', dueAt: '2031-06-01T01:00:00.000Z' });
   });
 
-  it('keeps unsent text when the popup closes, and saves a draft with a file uploaded from disk', async () => {
+  it('keeps unsent text when the popup closes, and saves a draft with a video uploaded from disk in pieces, its progress reaching 100 %', async () => {
     let popup = await openPopup();
     await popup.getByLabel('Text', { exact: true }).fill('Written, closed, and back again');
     // The text is stored a moment after typing.
@@ -139,10 +140,28 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
     await expect.poll(() => popup.getByLabel('Text', { exact: true }).inputValue()).toBe('Written, closed, and back again');
     await expect.poll(() => popup.getByTestId('restored').count()).toBe(1);
     const folder = await mkdir(path.join(tmpdir(), `minopa-popup-${Date.now()}`), { recursive: true }).then((made) => made!);
-    const file = path.join(folder, 'from-disk.png');
-    await writeFile(file, PNG_BYTES);
+    // Three of the service's 4 MB pieces: the bar moves as the service takes each.
+    const file = path.join(folder, 'from-disk.mp4');
+    const video = isoVideoFile({ durationSeconds: 6, mdatBytes: 9 * 1024 * 1024 });
+    await writeFile(file, video);
+    await popup.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const bars = record.type === 'attributes' ? [record.target as Element] : Array.from(record.addedNodes).flatMap((node) => (node instanceof Element ? Array.from(node.querySelectorAll('progress')) : []));
+          for (const bar of bars) if (bar.localName === 'progress') seen.push(`${bar.getAttribute('aria-valuenow')} ${bar.getAttribute('aria-label')}`);
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    });
     await popup.getByTestId('upload-file').setInputFiles(file);
-    await expect.poll(() => popup.getByTestId('attached-media').textContent(), { timeout: 15_000 }).toContain('from-disk.png');
+    await expect.poll(() => popup.getByTestId('attached-media').textContent(), { timeout: 30_000 }).toContain('from-disk.mp4');
+    const seen = await popup.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
+    const percents = seen.map((entry) => Number(entry.split(' ')[0]));
+    // What the service held after each piece: 4 MB, 8 MB, all of it.
+    expect(percents.filter((percent) => percent > 0)).toEqual([44, 88, 100]);
+    expect(seen.at(-1)).toBe('100 Uploading from-disk.mp4: 100%');
+    expect(await popup.getByTestId('upload-progress').count()).toBe(0);
     await popup.getByTestId('action-draft').check();
     await popup.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => popup.getByTestId('save-status').textContent(), { timeout: 15_000 }).toContain('Saved to');
@@ -150,7 +169,8 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
 
     const post = await postWith('Written, closed, and back again');
     expect(post.status).toBe('draft');
-    expect(post.media).toHaveLength(1);
+    expect(post.media).toEqual([expect.objectContaining({ kind: 'video', mimeType: 'video/mp4', durationSeconds: 6 })]);
+    expect(Buffer.from(await (await fetch(post.media[0]!.url)).arrayBuffer()).equals(video)).toBe(true);
     // Sent: the next popup starts from the page again.
     popup = await openPopup();
     expect(await popup.getByLabel('Text', { exact: true }).inputValue()).toContain(pages.canonicalUrl);

@@ -5,7 +5,7 @@ import type { Media } from '#shared/api/media.js';
 import type { Post } from '#shared/api/posts.js';
 import type { ExtensionBrowser } from './browser.js';
 import { api, browserAvailable, eventually, type ExtensionWorld, listPosts, type RestartableService, startExtensionWorld } from './harness.js';
-import type { TestPages } from './test-pages.js';
+import { CLIP_MP4, type TestPages } from './test-pages.js';
 
 /**
  * Right-click sharing beyond the basic captures: the workspace submenus, video and screenshot items,
@@ -92,14 +92,21 @@ describe.skipIf(!browserAvailable)('sharing to a workspace in headless Chromium'
     expect(await menuExists(`minopa-save-screenshot/${defaultWorkspaceId}`)).toBe(true);
   });
 
-  it('saves a video into the workspace chosen in the submenu, keeping the video’s address, and the notification opens the draft', async () => {
-    const videoUrl = `${pages.origin}/videos/clip.mp4`;
+  it('saves a video into the library and a draft of the workspace chosen in the submenu, and the notification opens the draft', async () => {
+    const videoUrl = pages.videoUrl;
     await clickMenu(`minopa-save-video/${clientWorkspaceId}`, { srcUrl: videoUrl, mediaType: 'video' });
+    // The video is on a private address (127.0.0.1) the service will not fetch: the extension reads it in
+    // the page, with the page's cookies, and supplies it in pieces.
     const draft = await eventually(
-      async () => (await listPosts(service.url, token, clientWorkspaceId)).find((post) => post.source?.linkUrl === videoUrl),
-      'the video draft in Client B',
+      async () => (await listPosts(service.url, token, clientWorkspaceId)).find((post) => post.source?.videoUrl === videoUrl && post.media.length > 0),
+      'the video draft in Client B with its video',
+      30_000,
     );
-    expect(draft.source).toMatchObject({ kind: 'link', url: pages.articleUrl, linkText: 'Video: Ten habits of calm teams', page: { author: 'Ada Example' } });
+    expect(draft.source).toMatchObject({ kind: 'video', url: pages.articleUrl, title: 'Ten habits of calm teams', videoUrl, page: { author: 'Ada Example' } });
+    expect(draft.mediaFetch).toMatchObject({ state: 'done' });
+    expect(draft.media).toEqual([expect.objectContaining({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 180, durationSeconds: 3.5 })]);
+    const media = await api<Media>(service.url, 'GET', `/api/v1/workspaces/${clientWorkspaceId}/media/${draft.media[0]!.id}`, token);
+    expect(media).toMatchObject({ sourceUrl: videoUrl, originalFilename: 'clip.mp4', sizeBytes: CLIP_MP4.length });
 
     const id = await eventually(async () => (await notificationIds()).find((candidate) => candidate.includes(draft.id)), 'the saved notification');
     await browser.background.evaluate((id) => {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isoVideoFile } from '../../service/media/testing/fixtures.js';
 
 /** A 1×1 PNG: the image the image-capture test right-clicks. */
 const PIXEL_PNG = Buffer.from(
@@ -7,11 +8,15 @@ const PIXEL_PNG = Buffer.from(
   'base64',
 );
 
+/** A small real MP4 (3.5 s, 320 × 180): the video the video-capture test right-clicks. */
+export const CLIP_MP4 = isoVideoFile({ durationSeconds: 3.5, width: 320, height: 180, mdatBytes: 64 * 1024 });
+
 export interface TestPages {
   origin: string;
   articleUrl: string;
   canonicalUrl: string;
   imageUrl: string;
+  videoUrl: string;
   linkUrl: string;
   close(): Promise<void>;
 }
@@ -23,6 +28,10 @@ export interface TestPages {
 export async function serveTestPages(): Promise<TestPages> {
   let origin = '';
   const server: Server = createServer((request, response) => {
+    if (request.url === '/videos/clip.mp4') {
+      response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': CLIP_MP4.length }).end(CLIP_MP4);
+      return;
+    }
     if (request.url === '/images/pixel.png') {
       response.writeHead(200, { 'content-type': 'image/png' }).end(PIXEL_PNG);
       return;
@@ -55,6 +64,7 @@ export async function serveTestPages(): Promise<TestPages> {
     articleUrl: `${origin}/article/calm-teams?utm_source=newsletter`,
     canonicalUrl: `${origin}/article/calm-teams`,
     imageUrl: `${origin}/images/pixel.png`,
+    videoUrl: `${origin}/videos/clip.mp4`,
     linkUrl: `${origin}/elsewhere`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

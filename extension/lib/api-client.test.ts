@@ -41,6 +41,18 @@ describe('call', () => {
     expect(request?.body).toEqual(capture);
   });
 
+  it('asks for answers in the extension’s language (Accept-Language), following a change made in a page', async () => {
+    service.answer = () => ({ status: 200, json: me });
+    await call('getMe');
+    expect(service.requests[0]?.headers['accept-language']).toBe('en');
+    await fakeBrowser.storage.local.set({ locale: 'de' });
+    await call('getMe');
+    expect(service.requests[1]?.headers['accept-language']).toBe('de');
+    // With no session, the extension's own refusal is in that language too.
+    await sessionItem.removeValue();
+    expect(await failure(call('getMe'))).toMatchObject({ code: 'unauthenticated', message: 'Bitte melden Sie sich an, um fortzufahren.' });
+  });
+
   it('sends no token to endpoints that need none', async () => {
     service.answer = () => ({ status: 200, json: { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: me } });
     await call('logIn', { body: { email: 'ada@example.com', password: 'secret' } });

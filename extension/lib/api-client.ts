@@ -1,7 +1,7 @@
 import { endpoints, type Endpoint, type EndpointName, type Endpoints, type RequestOf, type ResponseOf } from '#shared/api/endpoints.js';
-import { ERRORS, isErrorCode, type ErrorBody } from '#shared/errors.js';
-import { ApiError, ServiceUnreachableError } from './errors.js';
-import { defineMessages } from './i18n/index.js';
+import { isErrorCode, type ErrorBody } from '#shared/error-codes.js';
+import { ApiError, FALLBACK_TEXT, ServiceUnreachableError } from './errors.js';
+import { chosenLocale, defineMessages } from './i18n/index.js';
 import { getServiceUrl } from './service-url.js';
 import { clearSessionData, sessionItem } from './storage.js';
 
@@ -10,7 +10,8 @@ import { clearSessionData, sessionItem } from './storage.js';
  * table (and with it zod), which UI bundles must not carry.
  */
 
-// The extension's own sentences about reaching the service (the service's refusals come in its words).
+// The extension's own sentences about reaching the service (the service's refusals come in its words,
+// in the language asked for with Accept-Language).
 const t = defineMessages({
   en: {
     timedOut: 'The Minopa service at {url} did not answer within {seconds} seconds.',
@@ -69,7 +70,8 @@ export type UploadEndpointName = { [N in EndpointName]: Endpoints[N] extends { u
 export const UPLOAD_TIMEOUT_MS = 120_000;
 
 /**
- * Uploads `file` to endpoint `name` as the raw request body (its name, percent-encoded, in X-Filename),
+ * Uploads `file` to endpoint `name` as the raw request body (its name, percent-encoded, in X-Filename;
+ * query parameters such as a resumable upload's offset in the address),
  * with the same session handling and errors as `call`. The service reads the type from the bytes.
  */
 export async function uploadFile<N extends UploadEndpointName>(
@@ -80,8 +82,8 @@ export async function uploadFile<N extends UploadEndpointName>(
 ): Promise<ResponseOf<N>> {
   const endpoint = endpoints[name];
   const baseUrl = await getServiceUrl();
-  const parts = request as { params?: Record<string, string> };
-  const url = baseUrl + buildPath(endpoint.path, parts.params);
+  const parts = request as { params?: Record<string, string>; query?: Record<string, unknown> };
+  const url = baseUrl + buildPath(endpoint.path, parts.params) + buildQuery(parts.query);
   const headers = await authHeaders(endpoint);
   headers['Content-Type'] = file.type || 'application/octet-stream';
   if (options.filename) headers['X-Filename'] = encodeURIComponent(options.filename);
@@ -89,10 +91,13 @@ export async function uploadFile<N extends UploadEndpointName>(
 }
 
 async function authHeaders(endpoint: Endpoint): Promise<Record<string, string>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The service answers its refusals in the language the extension shows (read afresh: the choice is
+  // made in a page and mirrored to storage, see i18n).
+  const language = await chosenLocale();
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (endpoint.auth !== 'none') {
     const session = await sessionItem.getValue();
-    if (!session) throw new ApiError('unauthenticated', ERRORS.unauthenticated.message, 401);
+    if (!session) throw new ApiError('unauthenticated', FALLBACK_TEXT.signIn[language], 401);
     headers.Authorization = `Bearer ${session.token}`;
   }
   return headers;

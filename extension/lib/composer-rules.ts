@@ -18,7 +18,7 @@ export interface ChannelCheck {
   length: number;
   max: number;
   unit: string;
-  /** Every rule the channel's content breaks, with a sentence naming the network and the fix. */
+  /** Every rule the channel's content breaks, with a sentence naming the network and the fix (show `issue.sentence[locale]`). */
   issues: Issue[];
 }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installMissingApis } from '../testing/fake-apis.js';
 import { OTHER_WORKSPACE_ID, signedIn, WORKSPACE_ID } from '../testing/fixtures.js';
-import { MENU_ITEMS, menuItemId, parseMenuItemId, rebuildContextMenus, registerContextMenus, submenuWorkspaces, watchMenuInputs } from './context-menus.js';
+import { IMPORT_MENU_ITEMS, MENU_ITEMS, menuItemId, parseMenuItemId, rebuildContextMenus, registerContextMenus, submenuWorkspaces, watchMenuInputs } from './context-menus.js';
 import { backgroundLocale } from './i18n/index.js';
 import { defaultWorkspaceIdItem, sessionItem, workspacesItem } from './storage.js';
 
@@ -42,13 +42,13 @@ describe('registerContextMenus', () => {
     await signedIn('http://127.0.0.1:1');
     await defaultWorkspaceIdItem.setValue(OTHER_WORKSPACE_ID);
     await registerContextMenus();
-    expect(topLevel()).toHaveLength(MENU_ITEMS.length);
+    expect(topLevel()).toHaveLength(MENU_ITEMS.length + IMPORT_MENU_ITEMS.length);
     const children = created().filter((item) => item.parentId === 'minopa-save-video');
     expect(children).toEqual([
       { id: `minopa-save-video/${OTHER_WORKSPACE_ID}`, parentId: 'minopa-save-video', title: 'Team (default)', contexts: ['video'], documentUrlPatterns: web },
       { id: `minopa-save-video/${WORKSPACE_ID}`, parentId: 'minopa-save-video', title: 'Ada’s workspace', contexts: ['video'], documentUrlPatterns: web },
     ]);
-    expect(created().filter((item) => item.parentId !== undefined)).toHaveLength(MENU_ITEMS.length * 2);
+    expect(created().filter((item) => item.parentId !== undefined)).toHaveLength((MENU_ITEMS.length + IMPORT_MENU_ITEMS.length) * 2);
   });
 
   it('leaves out workspaces where the person is a viewer, and keeps items flat when only one is left', async () => {
@@ -59,7 +59,7 @@ describe('registerContextMenus', () => {
     ]);
     await registerContextMenus();
     expect(created().every((item) => item.parentId === undefined)).toBe(true);
-    expect(created()).toHaveLength(MENU_ITEMS.length);
+    expect(created()).toHaveLength(MENU_ITEMS.length + IMPORT_MENU_ITEMS.length);
   });
 
   it('keeps a workspace named with %s from being replaced by the selection', async () => {

@@ -21,6 +21,8 @@ const t = defineMessages({
     saveVideo: 'Save video to Minopa',
     saveScreenshot: 'Save screenshot of visible area to Minopa',
     defaultWorkspace: '{name} (default)',
+    importDesign: 'Import design to Minopa',
+    importFile: 'Import file to Minopa',
   },
   de: {
     savePage: 'Seite in Minopa speichern',
@@ -30,6 +32,8 @@ const t = defineMessages({
     saveVideo: 'Video in Minopa speichern',
     saveScreenshot: 'Bildschirmfoto des sichtbaren Bereichs in Minopa speichern',
     defaultWorkspace: '{name} (Standard)',
+    importDesign: 'Design in Minopa importieren',
+    importFile: 'Datei in Minopa importieren',
   },
 });
 
@@ -53,6 +57,35 @@ export const MENU_ITEMS = [
 /** Only web pages can be captured (a capture needs an http(s) address), so menus show only there. */
 const DOCUMENT_PATTERNS = ['http://*/*', 'https://*/*'];
 
+/**
+ * The import items, each only on the pages it can import (Chrome matches the tab's address, so no content
+ * script has to look): a Canva design, and a Drive file or a Google Docs, Sheets, Slides or Drawings file.
+ * The background still recognises the address itself before importing (shared/imports/source-url.ts).
+ */
+export const IMPORT_MENU_ITEMS = [
+  {
+    id: 'minopa-import-design',
+    title: 'importDesign',
+    documentUrlPatterns: ['https://www.canva.com/design/*', 'https://canva.com/design/*'],
+  },
+  {
+    id: 'minopa-import-file',
+    title: 'importFile',
+    documentUrlPatterns: [
+      'https://drive.google.com/file/*',
+      'https://drive.google.com/open*',
+      'https://drive.google.com/uc*',
+      'https://docs.google.com/document/*',
+      'https://docs.google.com/spreadsheets/*',
+      'https://docs.google.com/presentation/*',
+      'https://docs.google.com/drawings/*',
+    ],
+  },
+] as const satisfies readonly { id: string; title: MenuTitle; documentUrlPatterns: readonly string[] }[];
+
+/** Wherever the right-click lands on such a page, the thing to import is the page's design or file. */
+const IMPORT_CONTEXTS: [ContextType, ...ContextType[]] = ['page', 'frame', 'selection', 'link', 'image'];
+
 /** Separates an item's id from the workspace of a submenu entry: `minopa-save-page/<workspaceId>`. */
 const WORKSPACE_SEPARATOR = '/';
 
@@ -68,6 +101,13 @@ export function parseMenuItemId(menuItemId: string | number): { action: MenuActi
   const item = MENU_ITEMS.find((candidate) => candidate.id === base);
   if (!item || rest.length > 0 || workspaceId === '') return null;
   return { action: item.action, workspaceId: workspaceId ?? null };
+}
+
+/** Whether a click is on an import item, and into which workspace (null: the default); null when it is not one. */
+export function parseImportMenuItemId(menuItemId: string | number): { workspaceId: string | null } | null {
+  const [base, workspaceId, ...rest] = String(menuItemId).split(WORKSPACE_SEPARATOR);
+  if (!IMPORT_MENU_ITEMS.some((item) => item.id === base) || rest.length > 0 || workspaceId === '') return null;
+  return { workspaceId: workspaceId ?? null };
 }
 
 /** The menu id of `action` into `workspaceId` (a submenu entry), or of the plain item. */
@@ -121,15 +161,20 @@ export async function registerContextMenus(): Promise<void> {
   const choices = session ? submenuWorkspaces(workspaces, defaultWorkspaceId) : [];
 
   await browser.contextMenus.removeAll();
-  for (const item of MENU_ITEMS) {
-    await create({ id: item.id, title: t(item.title), contexts: [...item.contexts], documentUrlPatterns: DOCUMENT_PATTERNS });
+  const items: { id: string; title: MenuTitle; contexts: [ContextType, ...ContextType[]]; documentUrlPatterns: string[] }[] = [
+    ...MENU_ITEMS.map((item) => ({ id: item.id, title: item.title, contexts: [...item.contexts] as [ContextType, ...ContextType[]], documentUrlPatterns: DOCUMENT_PATTERNS })),
+    // Importing needs the person's own Canva or Drive connection: nothing to offer while signed out.
+    ...(session ? IMPORT_MENU_ITEMS.map((item) => ({ id: item.id, title: item.title, contexts: IMPORT_CONTEXTS, documentUrlPatterns: [...item.documentUrlPatterns] })) : []),
+  ];
+  for (const item of items) {
+    await create({ id: item.id, title: t(item.title), contexts: item.contexts, documentUrlPatterns: item.documentUrlPatterns });
     for (const workspace of choices) {
       await create({
-        id: menuItemId(item.action, workspace.id),
+        id: `${item.id}${WORKSPACE_SEPARATOR}${workspace.id}`,
         parentId: item.id,
         title: workspaceTitle(workspace, workspace.id === defaultWorkspaceId),
-        contexts: [...item.contexts],
-        documentUrlPatterns: DOCUMENT_PATTERNS,
+        contexts: item.contexts,
+        documentUrlPatterns: item.documentUrlPatterns,
       });
     }
   }

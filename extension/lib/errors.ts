@@ -1,4 +1,5 @@
-import { isErrorCode, type ErrorCode, type FieldError } from '#shared/errors.js';
+import { isErrorCode, type ErrorCode, type FieldError } from '#shared/error-codes.js';
+import type { Bilingual } from '#shared/i18n.js';
 import { defineMessages } from './i18n/index.js';
 
 /**
@@ -12,6 +13,19 @@ const t = defineMessages({
   en: { internal: 'Something went wrong in the extension. Please try again.' },
   de: { internal: 'In der Erweiterung ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
 });
+
+/**
+ * The few refusals the extension writes in the service's vocabulary itself (no session to send; Google
+ * sent no sentence back). Here rather than the service's whole table of sentences (shared/errors.ts),
+ * which the extension's pages would otherwise carry for these two lines.
+ */
+export const FALLBACK_TEXT = {
+  signIn: { en: 'Please sign in to continue.', de: 'Bitte melden Sie sich an, um fortzufahren.' },
+  googleSignInFailed: {
+    en: 'Google sign-in could not be completed. Please try again.',
+    de: 'Die Anmeldung mit Google konnte nicht abgeschlossen werden. Bitte versuchen Sie es erneut.',
+  },
+} as const satisfies Record<string, Bilingual>;
 
 /** Codes the extension adds to the service's closed vocabulary. */
 export type ExtensionErrorCode =

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { GOOGLE_START_PATH } from '#shared/api/account.js';
-import { ERRORS, isErrorCode } from '#shared/errors.js';
+import { ERROR_STATUS, isErrorCode } from '#shared/error-codes.js';
 import { clientLabel, startSession } from './account.js';
 import { call } from './api-client.js';
-import { ApiError, ExtensionError } from './errors.js';
+import { ApiError, ExtensionError, FALLBACK_TEXT } from './errors.js';
+import { chosenLocale } from './i18n/index.js';
 import type { ExtensionState, GoogleSignInRequest } from './messaging/protocol.js';
 import { getServiceUrl } from './service-url.js';
 
@@ -61,10 +62,10 @@ export async function signInWithGoogle(request: GoogleSignInRequest): Promise<Ex
   const error = answer.searchParams.get('error');
   if (error) {
     const code = isErrorCode(error) ? error : 'google_sign_in_failed';
-    throw new ApiError(code, answer.searchParams.get('message') || ERRORS[code].message, ERRORS[code].status);
+    throw new ApiError(code, answer.searchParams.get('message') || FALLBACK_TEXT.googleSignInFailed[await chosenLocale()], ERROR_STATUS[code]);
   }
   const code = answer.searchParams.get('code');
-  if (!code) throw new ApiError('google_sign_in_failed', ERRORS.google_sign_in_failed.message, ERRORS.google_sign_in_failed.status);
+  if (!code) throw new ApiError('google_sign_in_failed', FALLBACK_TEXT.googleSignInFailed[await chosenLocale()], ERROR_STATUS.google_sign_in_failed);
   const result = await call('googleExchange', { body: { code, client: clientLabel() } });
   return startSession(result);
 }

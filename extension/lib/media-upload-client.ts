@@ -1,13 +1,16 @@
 import { sendMessage } from './messaging/protocol.js';
 import type { PopupMedia } from './popup-types.js';
 
-/** Where an upload from disk stands: handing the file to the background, then the upload itself. */
-export type UploadProgress = { phase: 'reading'; sent: number; total: number } | { phase: 'uploading' };
+/** Bytes of the file the service holds, of its size. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
 
 /**
- * Popup side of an upload from disk: the file goes to the background in pieces (a File cannot cross a
- * message), the background uploads it to the workspace's library through the one API client.
- * `onProgress` is called after each piece; `isCancelled` is checked between pieces.
+ * Popup side of an upload from disk: the file goes to the background in the service's pieces (a File
+ * cannot cross a message), which sends each on to the service's resumable upload at once. `onProgress`
+ * gets the bytes the service holds after each piece; `isCancelled` is checked between pieces.
  */
 export async function uploadFromDisk(
   workspaceId: string,
@@ -17,19 +20,20 @@ export async function uploadFromDisk(
 ): Promise<PopupMedia | null> {
   const { uploadId, chunkBytes } = await sendMessage('startMediaUpload', { workspaceId, filename: file.name, type: file.type, size: file.size });
   try {
-    for (let offset = 0; offset < file.size; offset += chunkBytes) {
+    // Each piece starts where the service stands, so a piece it already had is never sent twice.
+    for (let offset = 0; ; ) {
       if (isCancelled()) {
-        await sendMessage('cancelMediaUpload', { uploadId });
+        await sendMessage('cancelMediaUpload', { workspaceId, uploadId });
         return null;
       }
       const piece = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
-      const { received } = await sendMessage('sendMediaChunk', { uploadId, offset, base64: toBase64(piece) });
-      onProgress({ phase: 'reading', sent: received, total: file.size });
+      const { received, media } = await sendMessage('sendMediaChunk', { workspaceId, uploadId, offset, base64: toBase64(piece) });
+      onProgress({ sent: received, total: file.size });
+      if (media) return media;
+      offset = received;
     }
-    onProgress({ phase: 'uploading' });
-    return await sendMessage('finishMediaUpload', { uploadId });
   } catch (error) {
-    await sendMessage('cancelMediaUpload', { uploadId }).catch(() => undefined);
+    await sendMessage('cancelMediaUpload', { workspaceId, uploadId }).catch(() => undefined);
     throw error;
   }
 }

@@ -1,26 +1,21 @@
 import { browser } from 'wxt/browser';
-import { MEDIA_TYPES, type Media } from '#shared/api/media.js';
-import { uploadFile } from './api-client.js';
+import { type Media } from '#shared/api/media.js';
+import { MEDIA_TYPES } from '#shared/media-types.js';
+import { call, uploadFile } from './api-client.js';
 import { readImage } from './capture/read-image.js';
 import { webUrl } from './capture/build.js';
-import { ExtensionError } from './errors.js';
+import { ApiError, ExtensionError, ServiceUnreachableError } from './errors.js';
 import { backgroundLocale } from './i18n/index.js';
 import { mediaText as t } from './media-upload-messages.js';
 import type { MediaUploadStart, PopupMedia } from './popup-types.js';
 
 /**
  * Media of the popup's quick post, uploaded to the workspace's library by the background (the one API
- * client): the page's image, a screenshot of the visible tab, or a file from disk. A File cannot cross
- * a message, so the popup hands a file over in base64 pieces; the popup's progress bar counts those,
- * and the last step (the upload itself, one request) is shown as "Uploading…".
+ * client): the page's image, a screenshot of the visible tab (one request each), or a file from disk.
+ * A File cannot cross a message, so the popup hands a file over in base64 pieces of the service's
+ * chunkBytes, and each goes straight on to the service's resumable upload: the popup's progress bar
+ * counts what the service holds, and a large video survives a dropped connection.
  */
-
-/** Largest file the popup hands over: the library's default video limit (the service checks its own). */
-export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
-/** Pieces uploaded files are handed over in; well under the 64 MiB message limit once in base64. */
-export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
-/** A started upload not finished within this long is forgotten (the popup was closed halfway). */
-const STALE_UPLOAD_MS = 10 * 60_000;
 
 /** The library's answer, reduced to what the popup shows and the network rules check. */
 export function toPopupMedia(media: Media): PopupMedia {
@@ -68,62 +63,59 @@ export async function captureScreenshot(data: { workspaceId: string; tabId: numb
   return toPopupMedia(media);
 }
 
-interface PendingUpload extends MediaUploadStart {
-  parts: Blob[];
-  received: number;
-  startedAt: number;
-}
-const pending = new Map<string, PendingUpload>();
+/**
+ * Sends to the service right away: each piece the popup hands over goes to the resumable upload at once,
+ * so the popup's progress counts bytes the service holds. A piece whose request fails on the way (the
+ * connection dropped, the service had a moment) is sent again after these pauses before giving up.
+ */
+export const pieceRetry = { delaysMs: [1_000, 3_000, 9_000] };
 
-/** Starts handing a file over; checked here first so a wrong file is refused before any bytes move. */
+/** Starts a resumable upload; a type no network takes is refused here, the size by the service (its own limits). */
 export async function startMediaUpload(data: MediaUploadStart): Promise<{ uploadId: string; chunkBytes: number }> {
   await backgroundLocale();
-  for (const [id, upload] of pending) if (Date.now() - upload.startedAt > STALE_UPLOAD_MS) pending.delete(id);
   if (data.size <= 0) throw new ExtensionError('internal', t('empty', { file: data.filename }));
-  if (data.size > MAX_UPLOAD_BYTES) throw new ExtensionError('internal', t('tooLarge', { file: data.filename }));
   // The type the browser guessed from the name; the service reads the real one from the bytes.
   if (data.type && !Object.hasOwn(MEDIA_TYPES, data.type)) {
     throw new ExtensionError('internal', t('wrongType', { file: data.filename }));
   }
-  const uploadId = crypto.randomUUID();
-  pending.set(uploadId, { ...data, parts: [], received: 0, startedAt: Date.now() });
-  return { uploadId, chunkBytes: UPLOAD_CHUNK_BYTES };
+  const upload = await call('createMediaUpload', {
+    params: { workspaceId: data.workspaceId },
+    body: { filename: data.filename, sizeBytes: data.size, ...(data.type ? { mimeType: data.type } : {}) },
+  });
+  return { uploadId: upload.uploadId, chunkBytes: upload.chunkBytes };
 }
 
-/** One piece of the file, at `offset` (pieces arrive in order; a gap means a lost piece). */
-export async function sendMediaChunk(data: { uploadId: string; offset: number; base64: string }): Promise<{ received: number }> {
+/**
+ * Uploads one piece at `offset` and answers how many bytes the service now holds; the piece that
+ * completes the file answers with the new medium. A failed request is retried (pieceRetry); when a
+ * retry finds the piece already taken (its first answer was lost), that counts as sent.
+ */
+export async function sendMediaChunk(data: { workspaceId: string; uploadId: string; offset: number; base64: string }): Promise<{ received: number; media: PopupMedia | null }> {
   await backgroundLocale();
-  const upload = pending.get(data.uploadId);
-  if (!upload) throw new ExtensionError('internal', t('interrupted'));
-  if (data.offset !== upload.received) {
-    pending.delete(data.uploadId);
-    throw new ExtensionError('internal', t('pieceMissing'));
-  }
+  const params = { workspaceId: data.workspaceId, uploadId: data.uploadId };
   const bytes = bytesFromBase64(data.base64);
-  upload.parts.push(new Blob([bytes]));
-  upload.received += bytes.byteLength;
-  if (upload.received > upload.size) {
-    pending.delete(data.uploadId);
-    throw new ExtensionError('internal', t('changed'));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const progress = await uploadFile('sendMediaUploadChunk', { params, query: { offset: data.offset } }, new Blob([bytes]));
+      return { received: progress.receivedBytes, media: progress.media ? toPopupMedia(progress.media) : null };
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'upload_offset_mismatch') {
+        const status = await call('getMediaUpload', { params });
+        if (status.receivedBytes === data.offset + bytes.byteLength) return { received: status.receivedBytes, media: null };
+        throw new ExtensionError('internal', t('pieceMissing'));
+      }
+      // Refusals (too large, wrong type, signed out) are final; only a failed connection is worth another try.
+      if (!(error instanceof ServiceUnreachableError)) throw error;
+      const delay = pieceRetry.delaysMs[attempt];
+      if (delay === undefined) throw new ServiceUnreachableError(t('connectionLost', { tries: attempt + 1 }), { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
-  return { received: upload.received };
 }
 
-/** Uploads the handed-over file to the workspace's library. */
-export async function finishMediaUpload(data: { uploadId: string }): Promise<PopupMedia> {
-  await backgroundLocale();
-  const upload = pending.get(data.uploadId);
-  if (!upload) throw new ExtensionError('internal', t('interrupted'));
-  pending.delete(data.uploadId);
-  if (upload.received !== upload.size) throw new ExtensionError('internal', t('partial'));
-  const file = new Blob(upload.parts, { type: upload.type || 'application/octet-stream' });
-  const media = await uploadFile('uploadMedia', { params: { workspaceId: upload.workspaceId } }, file, { filename: upload.filename });
-  return toPopupMedia(media);
-}
-
-/** Forgets a file the person removed or the popup gave up on. */
-export async function cancelMediaUpload(data: { uploadId: string }): Promise<void> {
-  pending.delete(data.uploadId);
+/** Cancels an upload the person stopped or the popup gave up on; what arrived of it is removed. */
+export async function cancelMediaUpload(data: { workspaceId: string; uploadId: string }): Promise<void> {
+  await call('cancelMediaUpload', { params: data }).catch(() => undefined);
 }
 
 function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {

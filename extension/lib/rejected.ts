@@ -35,6 +35,8 @@ const FIELD_NAMES: Record<string, string> = {
   linkText: 'The link text',
   imageUrl: 'The image address',
   imageAlt: 'The image description',
+  videoUrl: 'The video address',
+  videoTitle: 'The video title',
   'draft.title': 'The draft title',
   'draft.body': 'The draft text',
 };

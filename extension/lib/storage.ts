@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Me } from '#shared/api/auth.js';
 import type { CaptureInput } from '#shared/api/captures.js';
-import type { FieldError } from '#shared/errors.js';
+import type { FieldError } from '#shared/error-codes.js';
 import type { Role } from '#shared/roles.js';
 import type { PlatformId } from '#shared/platforms.js';
 
@@ -197,6 +197,23 @@ export interface FailureWatchState {
 }
 export const failureWatchItem = storage.defineItem<FailureWatchState | null>('local:failureWatch', {
   fallback: null,
+  version: 1,
+  migrations: {},
+});
+
+/** An import started from this browser (popup or context menu), watched until it finishes (import-watch.ts). */
+export interface TrackedImport {
+  importId: string;
+  workspaceId: string;
+  /** Who started it: another person signing in on this browser is not told about it. */
+  userId: string;
+  /** The design's title or file's name as last known, for the notification. */
+  title: string | null;
+  startedAt: string;
+}
+/** Imports still running on the service, oldest first; an entry goes once its end has been notified. */
+export const importWatchItem = storage.defineItem<TrackedImport[]>('local:importWatch', {
+  fallback: [],
   version: 1,
   migrations: {},
 });

@@ -1,3 +1,4 @@
+import { bilingual } from '#shared/i18n.js';
 import type { Knex } from 'knex';
 import { HttpError, isUniqueViolation } from '../errors.js';
 import { Workspace } from '../models/workspace.js';
@@ -19,16 +20,16 @@ export interface Accepter {
  */
 export async function joinByInvitation(trx: Knex.Transaction, invitation: OpenInvitation, accepter: Accepter): Promise<Workspace> {
   if (accepter.email.toLowerCase() !== invitation.email) {
-    throw new HttpError(
-      'invitation_email_mismatch',
-      `This invitation was sent to ${invitation.email}, but you are signed in as ${accepter.email}. Sign in with the invited address to accept it.`,
-    );
+    throw new HttpError('invitation_email_mismatch', bilingual({
+      en: 'This invitation was sent to {invited}, but you are signed in as {you}. Sign in with the invited address to accept it.',
+      de: 'Diese Einladung ging an {invited}, Sie sind aber als {you} angemeldet. Melden Sie sich mit der eingeladenen Adresse an, um sie anzunehmen.',
+    }, { invited: invitation.email, you: accepter.email }));
   }
   try {
     await trx('memberships').insert({ workspaceId: invitation.workspaceId, userId: accepter.id, role: invitation.role });
   } catch (error) {
     if (isUniqueViolation(error, 'memberships_pkey')) {
-      throw new HttpError('already_member', `You are already a member of ${invitation.workspaceName}.`);
+      throw new HttpError('already_member', bilingual({ en: 'You are already a member of {workspace}.', de: 'Sie sind bereits Mitglied von {workspace}.' }, { workspace: invitation.workspaceName }));
     }
     throw error;
   }

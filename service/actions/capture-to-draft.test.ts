@@ -68,10 +68,26 @@ describe('captures', () => {
 
   it('an image keeps its address and alt text', async () => {
     // Images on a private address go straight to the browser: no row is left 'pending' for the fetch job,
-    // which other test files run against the same database (jobs/fetch-capture-images.test.ts).
+    // which other test files run against the same database (jobs/fetch-capture-media.test.ts).
     const { body } = await capture({ kind: 'image', url: 'https://example.com/gallery', imageUrl: 'http://10.20.30.40/cat.png', imageAlt: 'A cat' });
     expect(body.post.body).toBe('A cat\nhttps://example.com/gallery');
     expect(body.post.source).toMatchObject({ kind: 'image', imageUrl: 'http://10.20.30.40/cat.png', imageAlt: 'A cat' });
+  });
+
+  it('a video keeps the video’s address and title, the page as provenance, and queues the video for the library', async () => {
+    const { body } = await capture({ kind: 'video', url: 'https://example.com/watch', title: 'Harbour news', videoUrl: 'http://10.20.30.40/harbour.mp4', videoTitle: 'Harbour timelapse' });
+    expect(body.post.body).toBe('Harbour timelapse\nhttps://example.com/watch');
+    expect(body.post.source).toMatchObject({ kind: 'video', url: 'https://example.com/watch', title: 'Harbour news', videoUrl: 'http://10.20.30.40/harbour.mp4', videoTitle: 'Harbour timelapse' });
+    expect(body.post.mediaFetch).toEqual({
+      state: 'needs_browser',
+      reason: 'private_address',
+      message: 'The video is on a private or local network address, which the service does not fetch from. The browser supplies it.',
+    });
+    const fetchRow = await app.db.knex('captureMediaFetches').where({ postId: body.post.id }).first();
+    expect(fetchRow).toMatchObject({ mediaUrl: 'http://10.20.30.40/harbour.mp4', mediaKind: 'video' });
+    const missing = await capture({ kind: 'video', url: 'https://example.com/watch' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields).toEqual([{ path: 'videoUrl', message: 'is required for a video capture' }]);
   });
 
   it('what the person wrote in the popup wins, hashtags are stored without #', async () => {
@@ -213,8 +229,8 @@ describe('captures arriving together', () => {
     // Exactly the drafts that were allowed, each once, and the image's fetch row with its draft.
     const rows = await app.db.knex('posts').whereRaw(`source->>'url' like ?`, [`https://example.com/${burst}/%`]).select('id', app.db.knex.raw('xmin::text as tx'));
     expect(rows).toHaveLength(fresh.length + 2);
-    const fetchRow = await app.db.knex('captureImageFetches').where({ postId: imageResponse!.body.post.id }).first();
-    expect(fetchRow).toMatchObject({ imageUrl: 'http://10.20.30.40/burst.png', state: 'needs_browser', reason: 'private_address' });
+    const fetchRow = await app.db.knex('captureMediaFetches').where({ postId: imageResponse!.body.post.id }).first();
+    expect(fetchRow).toMatchObject({ mediaUrl: 'http://10.20.30.40/burst.png', mediaKind: 'image', state: 'needs_browser', reason: 'private_address' });
     // Rows written by one statement share its transaction id: fewer transactions than drafts means they
     // were batched.
     expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(rows.length);

@@ -4,7 +4,7 @@ import type { CaptureInput } from '#shared/api/captures.js';
 import type { PostSource } from '#shared/api/posts.js';
 import type { MediaFetch } from '#shared/api/media.js';
 import { draftFromCapture } from '#shared/capture/draft-text.js';
-import { FETCH_MESSAGES, obviouslyPrivateHost } from '../media/capture-image.js';
+import { type CaptureMediaKind, fetchMessage, obviouslyPrivateHost } from '../media/capture-media.js';
 import { NaturalBatcher } from '../db/natural-batcher.js';
 import { runPrepared } from '../db/prepared.js';
 import type { PostWithAuthor } from '../models/post.js';
@@ -26,6 +26,7 @@ export function sourceOf(capture: Capture, now: Date): PostSource | null {
     linkText: capture.linkText ?? null,
     imageUrl: capture.imageUrl ?? null,
     imageAlt: capture.imageAlt ?? null,
+    ...(capture.kind === 'video' ? { videoUrl: capture.videoUrl, videoTitle: capture.videoTitle ?? null } : {}),
     page: capture.page ?? null,
     capturedAt: (capture.capturedAt ? new Date(capture.capturedAt) : now).toISOString(),
   };
@@ -34,14 +35,14 @@ export function sourceOf(capture: Capture, now: Date): PostSource | null {
 // One statement checks each capture's session and membership (the same lookup as every other request)
 // and inserts only when the session is live and the role allows: the capture route is one database
 // round trip. Under load, the captures that arrive together share that statement (NaturalBatcher): the
-// batch goes in as one jsonb array of rows, `n` being each row's place in it. An image capture also
-// queues its image for the fetch job in the same statement: a draft never exists without its fetch row.
+// batch goes in as one jsonb array of rows, `n` being each row's place in it. An image or video capture
+// also queues its file for the fetch job in the same statement: a draft never exists without its fetch row.
 // Prepared once per connection (see runPrepared).
 const CAPTURE_BATCH_SQL = `
   with input as (
     select * from jsonb_to_recordset($1::jsonb) as i(
       n int, workspace_id uuid, token_hash text, allowed_roles text[], title text, body text, hashtags text[],
-      source jsonb, client_id uuid, image_url text, fetch_state text, fetch_reason text, fetch_message text)
+      source jsonb, client_id uuid, media_url text, media_kind text, fetch_state text, fetch_reason text, fetch_message text)
   ),
   auth as (
     select i.n, a.* from input i cross join lateral (${authSelect('i.token_hash', 'i.workspace_id')}) a
@@ -57,10 +58,10 @@ const CAPTURE_BATCH_SQL = `
               created_at as "createdAt", updated_at as "updatedAt", archived_at as "archivedAt"
   ),
   f as (
-    insert into capture_image_fetches (post_id, workspace_id, requested_by, image_url, state, reason, message)
-    select p.id, p."workspaceId", p."createdBy", i.image_url, i.fetch_state, i.fetch_reason, i.fetch_message
+    insert into capture_media_fetches (post_id, workspace_id, requested_by, media_url, media_kind, state, reason, message)
+    select p.id, p."workspaceId", p."createdBy", i.media_url, i.media_kind, i.fetch_state, i.fetch_reason, i.fetch_message
     from p join input i on i.workspace_id = p."workspaceId" and i.client_id = p.client_id
-    where i.image_url is not null
+    where i.media_url is not null
   )
   select i.n, a."sessionId", a."userId", a."firstName", a."lastName", a."emailVerified", a."lastUsedAt", a.ended, a.role,
          p.id, p."workspaceId", p."createdBy", p.status, p.title, p.body, p.hashtags, p.source, p."createdAt", p."updatedAt", p."archivedAt"
@@ -79,7 +80,8 @@ interface CaptureRow {
   hashtags: string[];
   source: PostSource | null;
   client_id: string;
-  image_url: string | null;
+  media_url: string | null;
+  media_kind: CaptureMediaKind | null;
   fetch_state: MediaFetch['state'] | null;
   fetch_reason: MediaFetch['reason'];
   fetch_message: string | null;
@@ -124,7 +126,8 @@ export async function captureToDraft(
   options: { fetchAllowedAddresses?: readonly string[] } = {},
 ): Promise<{ post: PostWithAuthor; duplicate: boolean; mediaFetch?: MediaFetch }> {
   const { title, body } = draftFromCapture(capture);
-  const mediaFetch = capture.kind === 'image' && capture.imageUrl ? initialFetch(capture.imageUrl, options.fetchAllowedAddresses ?? []) : undefined;
+  const media = capturedMedia(capture);
+  const mediaFetch = media ? initialFetch(media, options.fetchAllowedAddresses ?? []) : undefined;
   const row = await captureBatcher(knex).submit({
     workspace_id: auth.workspaceId,
     token_hash: auth.tokenHash,
@@ -134,7 +137,8 @@ export async function captureToDraft(
     hashtags: capture.draft?.hashtags ?? [],
     source: sourceOf(capture, new Date()),
     client_id: capture.clientId,
-    image_url: mediaFetch ? capture.imageUrl! : null,
+    media_url: media?.url ?? null,
+    media_kind: media?.kind ?? null,
     fetch_state: mediaFetch?.state ?? null,
     fetch_reason: mediaFetch?.reason ?? null,
     fetch_message: mediaFetch?.message ?? null,
@@ -162,9 +166,16 @@ function pickPost(row: InsertedPost): InsertedPost {
   return { id, workspaceId, createdBy, status, title, body, hashtags, source, createdAt, updatedAt, archivedAt } as InsertedPost;
 }
 
-/** Where a new image capture's fetch starts: the job's queue, or straight to the browser for a private host. */
-function initialFetch(imageUrl: string, allowedAddresses: readonly string[]): MediaFetch {
-  return obviouslyPrivateHost(imageUrl, allowedAddresses)
-    ? { state: 'needs_browser', reason: 'private_address', message: FETCH_MESSAGES.private_address }
+/** The file an image or video capture brings into the library; none for the other kinds. */
+function capturedMedia(capture: Capture): { kind: CaptureMediaKind; url: string } | undefined {
+  if (capture.kind === 'image' && capture.imageUrl) return { kind: 'image', url: capture.imageUrl };
+  if (capture.kind === 'video' && capture.videoUrl) return { kind: 'video', url: capture.videoUrl };
+  return undefined;
+}
+
+/** Where a new capture's fetch starts: the job's queue, or straight to the browser for a private host. */
+function initialFetch(media: { kind: CaptureMediaKind; url: string }, allowedAddresses: readonly string[]): MediaFetch {
+  return obviouslyPrivateHost(media.url, allowedAddresses)
+    ? { state: 'needs_browser', reason: 'private_address', message: fetchMessage(media.kind, 'private_address') }
     : { state: 'pending', reason: null, message: null };
 }

@@ -31,11 +31,13 @@ export async function changeEmail(
   if (!user) throw new HttpError('unauthenticated');
   if (user.passwordHash !== null) await checkCurrentPassword(knex, user, input.password, 'password');
   if (input.email === user.email) {
-    throw new HttpError('validation_failed', 'That is already your email address.', [{ path: 'email', message: 'is already your email address' }]);
+    throw new HttpError('validation_failed', { en: 'That is already your email address.', de: 'Das ist bereits Ihre E-Mail-Adresse.' }, [
+      { path: 'email', message: { en: 'is already your email address', de: 'ist bereits Ihre E-Mail-Adresse' } },
+    ]);
   }
-  if (await User.query(knex).findOne({ email: input.email })) throw new HttpError('email_taken', 'Another account already uses this email address.');
+  if (await User.query(knex).findOne({ email: input.email })) throw new HttpError('email_taken', { en: 'Another account already uses this email address.', de: 'Ein anderes Konto verwendet diese E-Mail-Adresse bereits.' });
   const hit = await hitRateLimit(knex, `change-email:user:${userId}`, CHANGE_EMAIL_LIMIT);
-  if (hit.count > CHANGE_EMAIL_LIMIT.limit) throw rateLimitedError('Too many email changes this hour.', hit.retryAfterSeconds);
+  if (hit.count > CHANGE_EMAIL_LIMIT.limit) throw rateLimitedError({ en: 'Too many email changes this hour.', de: 'Zu viele Änderungen der E-Mail-Adresse in dieser Stunde.' }, hit.retryAfterSeconds);
   return knex.transaction(async (trx) => {
     await retireAccountTokens(trx, userId, ['change-email']);
     const link = await issueAccountToken(trx, config, 'change-email', userId, input.email);

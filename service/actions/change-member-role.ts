@@ -24,17 +24,20 @@ export async function changeMemberRole(knex: Knex, request: ChangeRoleRequest): 
     const locked = await lockMemberships(trx, request.workspaceId);
     const actorRole = locked.roleOf(request.actorId);
     if (!actorRole) throw new HttpError('not_found');
-    if (!roleAllows(actorRole, 'admin')) throw new HttpError('forbidden', 'Only admins and owners can change roles.');
+    if (!roleAllows(actorRole, 'admin')) throw new HttpError('forbidden', { en: 'Only admins and owners can change roles.', de: 'Nur Admins und Inhaber können Rollen ändern.' });
     const target = locked.member(request.userId);
     if ((request.role === 'owner' || target.role === 'owner') && actorRole !== 'owner') {
-      throw new HttpError('forbidden', "Only an owner can make someone an owner or change an owner's role.");
+      throw new HttpError('forbidden', { en: "Only an owner can make someone an owner or change an owner's role.", de: 'Nur ein Inhaber kann jemanden zum Inhaber machen oder die Rolle eines Inhabers ändern.' });
     }
     if (target.role !== request.role) {
       if (target.role === 'owner' && locked.ownerCount() === 1) {
         throw new HttpError(
           'last_owner',
           request.userId === request.actorId
-            ? 'You are the only owner. Make another member an owner (or transfer ownership) before changing your own role.'
+            ? {
+              en: 'You are the only owner. Make another member an owner (or transfer ownership) before changing your own role.',
+              de: 'Sie sind der einzige Inhaber. Machen Sie ein anderes Mitglied zum Inhaber (oder übertragen Sie die Inhaberschaft), bevor Sie Ihre eigene Rolle ändern.',
+            }
             : undefined,
         );
       }

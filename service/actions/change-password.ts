@@ -22,7 +22,7 @@ export async function changePassword(
   const user = await User.query(knex).findById(userId);
   if (!user) throw new HttpError('unauthenticated');
   if (user.passwordHash === null) {
-    throw new HttpError('password_not_set', 'Your account has no password yet. Ask for a password reset link to set one by email.');
+    throw new HttpError('password_not_set', { en: 'Your account has no password yet. Ask for a password reset link to set one by email.', de: 'Ihr Konto hat noch kein Passwort. Fordern Sie einen Link zum Zurücksetzen an, um per E-Mail eines festzulegen.' });
   }
   await checkCurrentPassword(knex, user, input.currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,8 +1,8 @@
-import type { FieldError } from '#shared/errors.js';
+import { bilingual, untranslated } from '#shared/i18n.js';
 import { PLATFORM_NAMES, type PlatformId } from '#shared/platforms.js';
 import { type MediaFacts, type TargetOverrides, targetContent } from '#shared/publishing/content.js';
 import { validateTarget } from '#shared/publishing/validate.js';
-import { HttpError } from '../errors.js';
+import { type FieldProblem, HttpError } from '../errors.js';
 import type { PostForTargets } from './load-post-targets.js';
 
 /** A target whose content is to be checked; `key` names it in field paths (its index in the input, or its account id). */
@@ -19,13 +19,19 @@ export interface TargetToCheck {
  * content_invalid listing each issue as `targets.<key>.<field>` with its rule, when there are any.
  */
 export function assertTargetContent(post: PostForTargets, targets: readonly TargetToCheck[], media: MediaFacts[]): void {
-  const fields: FieldError[] = [];
+  const fields: FieldProblem[] = [];
   for (const target of targets) {
     const issues = validateTarget({ accountId: target.accountId, platform: target.platform, content: targetContent(post, target.overrides, media) });
-    for (const issue of issues) fields.push({ path: `targets.${target.key}.${issue.field}`, message: issue.message, rule: issue.rule });
+    for (const issue of issues) fields.push({ path: `targets.${target.key}.${issue.field}`, message: issue.sentence, rule: issue.rule });
   }
   if (fields.length === 0) return;
   const first = targets.find((target) => fields[0]!.path.startsWith(`targets.${target.key}.`))!;
-  const more = fields.length > 1 ? ` (and ${fields.length - 1} more problem${fields.length > 2 ? 's' : ''})` : '';
-  throw new HttpError('content_invalid', `${PLATFORM_NAMES[first.platform]} account “${first.accountName}”: ${fields[0]!.message}${more}`, fields);
+  const others = fields.length - 1;
+  const more = others === 0
+    ? untranslated('')
+    : bilingual(others === 1 ? { en: ' (and 1 more problem)', de: ' (und 1 weiteres Problem)' } : { en: ' (and {count} more problems)', de: ' (und {count} weitere Probleme)' }, { count: others });
+  throw new HttpError('content_invalid', bilingual(
+    { en: '{network} account “{account}”: {problem}{more}', de: '{network}-Konto „{account}“: {problem}{more}' },
+    { network: PLATFORM_NAMES[first.platform], account: first.accountName, problem: fields[0]!.message, more },
+  ), fields);
 }

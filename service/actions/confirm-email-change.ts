@@ -20,7 +20,7 @@ export async function confirmEmailChange(knex: Knex, appSecret: string, token: s
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) throw new HttpError('email_taken', 'Another account started using this email address in the meantime.');
+    if (isUniqueViolation(error, 'users_email_unique')) throw new HttpError('email_taken', { en: 'Another account started using this email address in the meantime.', de: 'Ein anderes Konto verwendet diese E-Mail-Adresse inzwischen.' });
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { raw } from 'objection';
 import { INVITATION_LIFETIME_DAYS } from '#shared/api/invitations.js';
+import { bilingual } from '#shared/i18n.js';
 import type { Role } from '#shared/roles.js';
 import { enqueueEmail } from '../email/outbox.js';
 import { HttpError } from '../errors.js';
@@ -38,7 +39,7 @@ export interface InviteSettings {
 export async function createInvitation(knex: Knex, settings: InviteSettings, request: InviteRequest): Promise<Invitation> {
   const limit = await hitRateLimit(knex, `invite:workspace:${request.workspaceId}`, INVITATION_LIMIT);
   if (limit.count > INVITATION_LIMIT.limit) {
-    throw rateLimitedError('This workspace has sent many invitations in the last hour.', limit.retryAfterSeconds);
+    throw rateLimitedError({ en: 'This workspace has sent many invitations in the last hour.', de: 'Dieser Arbeitsbereich hat in der letzten Stunde viele Einladungen verschickt.' }, limit.retryAfterSeconds);
   }
   const token = newInvitationToken();
   return knex.transaction(async (trx) => {
@@ -47,12 +48,12 @@ export async function createInvitation(knex: Knex, settings: InviteSettings, req
     const locked = await lockMemberships(trx, request.workspaceId);
     const inviterRole = locked.roleOf(request.inviter.id);
     if (!inviterRole) throw new HttpError('not_found');
-    if (inviterRole !== 'owner' && inviterRole !== 'admin') throw new HttpError('forbidden', 'Only admins and owners can invite people.');
-    if (request.role === 'owner' && inviterRole !== 'owner') throw new HttpError('forbidden', 'Only an owner can invite someone as an owner.');
+    if (inviterRole !== 'owner' && inviterRole !== 'admin') throw new HttpError('forbidden', { en: 'Only admins and owners can invite people.', de: 'Nur Admins und Inhaber können Personen einladen.' });
+    if (request.role === 'owner' && inviterRole !== 'owner') throw new HttpError('forbidden', { en: 'Only an owner can invite someone as an owner.', de: 'Nur ein Inhaber kann jemanden als Inhaber einladen.' });
     const account = await trx('users').where('email', request.email).first<{ id: string } | undefined>('id');
     if (account && locked.roleOf(account.id)) {
-      throw new HttpError('already_member', `${request.email} is already a member of this workspace.`, [
-        { path: 'email', message: 'belongs to someone who is already a member' },
+      throw new HttpError('already_member', bilingual({ en: '{email} is already a member of this workspace.', de: '{email} ist bereits Mitglied dieses Arbeitsbereichs.' }, { email: request.email }), [
+        { path: 'email', message: { en: 'belongs to someone who is already a member', de: 'gehört jemandem, der bereits Mitglied ist' } },
       ]);
     }
     await trx('invitations')

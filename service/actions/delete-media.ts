@@ -1,3 +1,4 @@
+import { bilingual, untranslated } from '#shared/i18n.js';
 import { HttpError } from '../errors.js';
 import type { MediaDeps } from '../media/deps.js';
 
@@ -9,7 +10,7 @@ import type { MediaDeps } from '../media/deps.js';
 export async function deleteMedia(deps: MediaDeps, workspaceId: string, mediaId: string): Promise<void> {
   const row = await deps.knex.transaction(async (trx) => {
     const media = await trx('media').where({ id: mediaId, workspaceId }).forUpdate().first('id', 'storageKey', 'thumbnailKey');
-    if (!media) throw new HttpError('not_found', 'We could not find that file in this workspace’s library.');
+    if (!media) throw new HttpError('not_found', { en: 'We could not find that file in this workspace’s library.', de: 'Wir konnten diese Datei in der Mediathek dieses Arbeitsbereichs nicht finden.' });
     const scheduled = await trx('postMedia as pm')
       .join('posts as p', 'p.id', 'pm.postId')
       .where('pm.mediaId', mediaId)
@@ -18,12 +19,12 @@ export async function deleteMedia(deps: MediaDeps, workspaceId: string, mediaId:
       .then((posts: Array<{ id: string; title: string | null; status: string }>) => posts.filter((post) => post.status === 'scheduled'));
     const first = scheduled[0];
     if (first) {
-      const name = first.title ? `“${first.title}”` : 'an untitled post';
-      const more = scheduled.length > 1 ? ` and ${scheduled.length - 1} more` : '';
-      throw new HttpError(
-        'media_in_use',
-        `This file is used by the scheduled post ${name} (${first.id})${more}. Unschedule the post or remove the file from it first.`,
-      );
+      const name = first.title ? { en: `“${first.title}”`, de: `„${first.title}“` } : { en: 'an untitled post', de: 'ohne Titel' };
+      const more = scheduled.length > 1 ? bilingual({ en: ' and {count} more', de: ' und {count} weiteren' }, { count: scheduled.length - 1 }) : untranslated('');
+      throw new HttpError('media_in_use', bilingual({
+        en: 'This file is used by the scheduled post {name} ({id}){more}. Unschedule the post or remove the file from it first.',
+        de: 'Diese Datei wird vom geplanten Beitrag {name} ({id}){more} verwendet. Heben Sie zuerst die Planung des Beitrags auf oder entfernen Sie die Datei daraus.',
+      }, { name, id: first.id, more }));
     }
     await trx('media').where({ id: mediaId }).delete();
     return media as { storageKey: string; thumbnailKey: string | null };

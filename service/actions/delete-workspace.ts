@@ -18,9 +18,11 @@ export async function deleteWorkspace(
     const locked = await lockMemberships(trx, request.workspaceId);
     const actorRole = locked.roleOf(request.actorId);
     if (!actorRole) throw new HttpError('not_found');
-    if (actorRole !== 'owner') throw new HttpError('forbidden', 'Only an owner can delete the workspace.');
+    if (actorRole !== 'owner') throw new HttpError('forbidden', { en: 'Only an owner can delete the workspace.', de: 'Nur ein Inhaber kann den Arbeitsbereich löschen.' });
     if (request.confirmName.trim() !== workspace.name) {
-      throw new HttpError('workspace_name_mismatch', undefined, [{ path: 'name', message: `must be the workspace's name, “${workspace.name}”` }]);
+      throw new HttpError('workspace_name_mismatch', undefined, [
+        { path: 'name', message: { en: `must be the workspace's name, “${workspace.name}”`, de: `muss der Name des Arbeitsbereichs sein: „${workspace.name}“` } },
+      ]);
     }
     await repointDefaultWorkspace(trx, request.workspaceId);
     await trx('workspaces').where('id', request.workspaceId).delete();

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { PLATFORM_NAMES } from '#shared/platforms.js';
 import type { Config } from '../config.js';
-import { httpError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { createSealer } from '../lib/token-crypto.js';
 import type { ConnectedAccount } from '../models/connected-account.js';
@@ -28,7 +28,7 @@ export async function disconnectAccount(
     .where({ id: request.accountId, workspaceId: request.workspaceId })
     .whereNot('status', 'disconnected')
     .first()) as ConnectedAccount | undefined;
-  if (!account) throw httpError('not_found');
+  if (!account) throw new HttpError('not_found');
   // Facebook revokes per person, not per Page: revoking for one Page would end every other Page the same
   // person connected. Their token is only revoked with the last of them.
   const sharesLogin = account.platform === 'facebook' && (await otherAccountsOfSameLogin(knex, account)) > 0;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { bilingual } from '#shared/i18n.js';
 import { targetContent } from '#shared/publishing/content.js';
 import { HttpError } from '../errors.js';
 import type { PostForTargets, TargetRow } from './load-post-targets.js';
@@ -27,11 +28,14 @@ export async function assertNoDuplicates(trx: Knex.Transaction, post: PostForTar
     const text = normalize(targetContent(post, target.overrides, []).text);
     const twin = others.find((other) => other.accountId === target.accountId && normalize(targetContent(other, other.overrides, []).text) === text);
     if (twin) {
-      const other = twin.title ? `the post “${twin.title}”` : 'another post';
+      const other = twin.title ? { en: `the post “${twin.title}”`, de: `dem Beitrag „${twin.title}“` } : { en: 'another post', de: 'einem anderen Beitrag' };
       throw new HttpError(
         'duplicate_post',
-        `${targetName(target)} gets the same text from ${other} (${twin.postId}) within 24 hours. Change the text, or schedule again with allowDuplicate to publish it anyway.`,
-        [{ path: `targets.${target.accountId}`, message: `same text as post ${twin.postId}`, rule: 'duplicate_post' }],
+        bilingual({
+          en: '{account} gets the same text from {other} ({id}) within 24 hours. Change the text, or schedule again with allowDuplicate to publish it anyway.',
+          de: '{account} bekommt innerhalb von 24 Stunden denselben Text von {other} ({id}). Ändern Sie den Text oder planen Sie noch einmal mit allowDuplicate, um ihn trotzdem zu veröffentlichen.',
+        }, { account: targetName(target), other, id: twin.postId }),
+        [{ path: `targets.${target.accountId}`, message: bilingual({ en: 'same text as post {id}', de: 'derselbe Text wie Beitrag {id}' }, { id: twin.postId }), rule: 'duplicate_post' }],
       );
     }
   }

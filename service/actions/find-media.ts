@@ -16,6 +16,6 @@ export function selectMediaWithUploader(knex: Knex): Knex.QueryBuilder {
 /** One medium of the workspace; 404 for one of another workspace, exactly like an unknown id (P14). */
 export async function findMedia(knex: Knex, workspaceId: string, mediaId: string): Promise<MediaRow> {
   const row = (await selectMediaWithUploader(knex).where({ 'm.id': mediaId, 'm.workspaceId': workspaceId }).first()) as MediaRow | undefined;
-  if (!row) throw new HttpError('not_found', 'We could not find that file in this workspace’s library.');
+  if (!row) throw new HttpError('not_found', { en: 'We could not find that file in this workspace’s library.', de: 'Wir konnten diese Datei in der Mediathek dieses Arbeitsbereichs nicht finden.' });
   return row;
 }

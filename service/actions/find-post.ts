@@ -17,7 +17,7 @@ export async function findPost(knex: Knex, workspaceId: string, postId: string):
   const post = (await selectPostsWithAuthor(knex).where({ 'p.id': postId, 'p.workspaceId': workspaceId }).first()) as
     | PostWithAuthor
     | undefined;
-  if (!post) throw new HttpError('not_found', 'We could not find that post.');
+  if (!post) throw new HttpError('not_found', { en: 'We could not find that post.', de: 'Wir konnten diesen Beitrag nicht finden.' });
   return post;
 }
 
@@ -40,6 +40,6 @@ export async function changePost(
         .returning('*'),
     )
     .first()) as PostWithAuthor | undefined;
-  if (!post) throw new HttpError('not_found', 'We could not find that post.');
+  if (!post) throw new HttpError('not_found', { en: 'We could not find that post.', de: 'Wir konnten diesen Beitrag nicht finden.' });
   return post;
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { PlatformId } from '#shared/platforms.js';
 import type { Config } from '../config.js';
-import { httpError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { keyedHash } from '../lib/tokens.js';
 import { createSealer } from '../lib/token-crypto.js';
@@ -48,13 +48,13 @@ export async function finishConnect(
   callback: { platform: PlatformId; state?: string; code?: string; error?: string },
 ): Promise<ConnectOutcome> {
   const request = callback.state ? await takeRequest(knex, config, callback.platform, callback.state) : null;
-  if (!request) throw httpError('connect_expired');
+  if (!request) throw new HttpError('connect_expired');
   if (callback.error || !callback.code) {
     await knex('connect_requests').where('id', request.id).delete();
-    throw httpError('connect_denied');
+    throw new HttpError('connect_denied');
   }
   const access = platformAccess(platformDirectory(config), callback.platform, log);
-  if (!access) throw httpError('network_unavailable');
+  if (!access) throw new HttpError('network_unavailable');
   const { platform, context } = access;
   const sealer = createSealer(config.tokenKeys);
   const verifier = request.sealedVerifier ? sealer.open<string>({ ciphertext: request.sealedVerifier, keyId: request.keyId }, CONNECT_SEAL_CONTEXT) : null;
@@ -65,7 +65,7 @@ export async function finishConnect(
   const workspaceName = await nameOf(knex, request.workspaceId);
   if (profiles.length === 0) {
     await knex('connect_requests').where('id', request.id).delete();
-    throw httpError('connect_no_accounts');
+    throw new HttpError('connect_no_accounts');
   }
   if (profiles.length === 1) {
     await knex('connect_requests').where('id', request.id).delete();
@@ -82,14 +82,14 @@ export async function chooseConnectAccounts(knex: Knex, config: Config, choice: 
   const request = (await knex('connect_requests').where('id', choice.requestId).where('expiresAt', '>', knex.fn.now()).whereNotNull('sealedChoices').first()) as
     | ConnectRequestRow
     | undefined;
-  if (!request) throw httpError('connect_expired');
+  if (!request) throw new HttpError('connect_expired');
   const sealer = createSealer(config.tokenKeys);
   const choices = sealer.open<Choices>({ ciphertext: request.sealedChoices!, keyId: request.keyId }, CONNECT_SEAL_CONTEXT);
   const picked = choices.profiles.filter((profile) => choice.remoteIds.includes(profile.remoteId));
-  if (picked.length === 0) throw httpError('validation_failed', 'Pick at least one account to connect.');
+  if (picked.length === 0) throw new HttpError('validation_failed', { en: 'Pick at least one account to connect.', de: 'Wählen Sie mindestens ein Konto zum Verbinden.' });
   // Deleted first: a request connects once, even if the form is sent twice.
   const deleted = await knex('connect_requests').where('id', request.id).delete();
-  if (deleted === 0) throw httpError('connect_expired');
+  if (deleted === 0) throw new HttpError('connect_expired');
   const sandbox = platformSettings(config, request.platform)?.sandbox ?? false;
   const accounts = await saveConnectedAccounts(knex, sealer, {
     workspaceId: request.workspaceId,
@@ -118,7 +118,7 @@ async function askNetwork<T>(context: PlatformContext, log: Logger, ask: () => P
   } catch (error) {
     if (!isPlatformError(error)) throw error;
     log.warn('connecting an account failed at the network', { kind: error.kind, ...error.details, sandbox: context.settings.sandbox });
-    throw httpError('connect_failed');
+    throw new HttpError('connect_failed');
   }
 }
 

@@ -15,7 +15,7 @@ export async function currentLegalDocuments(knex: Knex): Promise<CurrentDocument
     .orderBy('createdAt', 'desc');
   const byKind = Object.fromEntries(rows.map((row) => [row.kind, row])) as Partial<CurrentDocuments>;
   if (!LEGAL_KINDS.every((kind) => byKind[kind])) {
-    throw new HttpError('service_unavailable', 'The Terms and Privacy Policy are not published yet. Please try again shortly.');
+    throw new HttpError('service_unavailable', { en: 'The Terms and Privacy Policy are not published yet. Please try again shortly.', de: 'Die Nutzungsbedingungen und die Datenschutzerklärung sind noch nicht veröffentlicht. Bitte versuchen Sie es gleich noch einmal.' });
   }
   return byKind as CurrentDocuments;
 }

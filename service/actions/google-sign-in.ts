@@ -65,7 +65,7 @@ export async function resolveGoogleUser(knex: Knex, profile: GoogleProfile, inte
   }
   if (intent.intent !== 'sign-up') throw new HttpError('account_not_found');
   if (!intent.ageConfirmed || !intent.termsVersion || !intent.privacyVersion) {
-    throw new HttpError('validation_failed', 'Confirm that you are 18 or older and accept the Terms and Privacy Policy to create an account.');
+    throw new HttpError('validation_failed', { en: 'Confirm that you are 18 or older and accept the Terms and Privacy Policy to create an account.', de: 'Bestätigen Sie, dass Sie mindestens 18 Jahre alt sind, und akzeptieren Sie die Nutzungsbedingungen und die Datenschutzerklärung, um ein Konto anzulegen.' });
   }
   const legal = await checkAcceptedVersions(knex, { terms: intent.termsVersion, privacy: intent.privacyVersion });
   try {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { SignUpInput } from '#shared/api/auth.js';
+import { bilingual } from '#shared/i18n.js';
 import { HttpError, isUniqueViolation } from '../errors.js';
 import type { ClientInfo } from '../lib/client-info.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -50,7 +51,7 @@ export async function joinWithSignUp(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_unique')) {
-      throw new HttpError('email_taken', 'An account with this email already exists. Sign in below to accept the invitation.');
+      throw new HttpError('email_taken', { en: 'An account with this email already exists. Sign in below to accept the invitation.', de: 'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Melden Sie sich unten an, um die Einladung anzunehmen.' });
     }
     throw error;
   }
@@ -71,10 +72,10 @@ export async function joinWithLogIn(
 ): Promise<Joined> {
   const preview = await openInvitation(knex, appSecret, token);
   if (credentials.email !== preview.email) {
-    throw new HttpError(
-      'invitation_email_mismatch',
-      `This invitation was sent to ${preview.email}. Sign in with that address (or ask for an invitation to ${credentials.email}).`,
-    );
+    throw new HttpError('invitation_email_mismatch', bilingual({
+      en: 'This invitation was sent to {invited}. Sign in with that address (or ask for an invitation to {given}).',
+      de: 'Diese Einladung ging an {invited}. Melden Sie sich mit dieser Adresse an (oder bitten Sie um eine Einladung an {given}).',
+    }, { invited: preview.email, given: credentials.email }));
   }
   const { session, user } = await logIn(knex, appSecret, { email: credentials.email, password: credentials.password }, client);
   await knex('sessions').where('id', session.id).delete();

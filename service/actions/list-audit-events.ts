@@ -60,8 +60,8 @@ export async function listAuditEvents(
   if (options.cursor !== undefined) {
     const after = decodeCursor(options.cursor);
     if (!after) {
-      throw new HttpError('validation_failed', 'The cursor is not one this list gave out; start again from the first page.', [
-        { path: 'cursor', message: 'is not a cursor from a previous page' },
+      throw new HttpError('validation_failed', { en: 'The cursor is not one this list gave out; start again from the first page.', de: 'Dieser Cursor stammt nicht aus dieser Liste; beginnen Sie wieder bei der ersten Seite.' }, [
+        { path: 'cursor', message: { en: 'is not a cursor from a previous page', de: 'ist kein Cursor einer vorigen Seite' } },
       ]);
     }
     query.whereRaw('(e.created_at, e.id) < (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { MediaKind } from '#shared/api/media.js';
+import type { MediaKind } from '#shared/media-types.js';
 import { HttpError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import type { MediaRow } from '../models/media.js';
@@ -22,8 +22,8 @@ export async function listMedia(
   if (options.cursor !== undefined) {
     const after = decodeCursor(options.cursor);
     if (!after) {
-      throw new HttpError('validation_failed', 'The cursor is not one this list gave out; start again from the first page.', [
-        { path: 'cursor', message: 'is not a cursor from a previous page' },
+      throw new HttpError('validation_failed', { en: 'The cursor is not one this list gave out; start again from the first page.', de: 'Dieser Cursor stammt nicht aus dieser Liste; beginnen Sie wieder bei der ersten Seite.' }, [
+        { path: 'cursor', message: { en: 'is not a cursor from a previous page', de: 'ist kein Cursor einer vorigen Seite' } },
       ]);
     }
     query.whereRaw('(m.created_at, m.id) < (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);

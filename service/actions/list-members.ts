@@ -28,6 +28,6 @@ export async function listMembers(knex: Knex, workspaceId: string): Promise<Memb
 /** One member of the workspace; 404 not_found when `userId` is not one. */
 export async function findMember(knex: Knex, workspaceId: string, userId: string): Promise<MemberRow> {
   const [member] = await selectMembers(knex, workspaceId).where('m.userId', userId);
-  if (!member) throw new HttpError('not_found', 'That person is not a member of this workspace.');
+  if (!member) throw new HttpError('not_found', { en: 'That person is not a member of this workspace.', de: 'Diese Person ist kein Mitglied dieses Arbeitsbereichs.' });
   return member;
 }

@@ -30,8 +30,8 @@ export async function listPinterestBoards(
     .whereNot('status', 'disconnected')
     .first()) as ConnectedAccount | undefined;
   if (!account) throw new HttpError('not_found');
-  if (account.platform !== 'pinterest') throw new HttpError('not_found', 'This account is not a Pinterest account, so it has no boards.');
-  if (account.status !== 'active' || !account.credentials) throw new HttpError('account_unavailable', 'This Pinterest account needs reconnecting before its boards can be read.');
+  if (account.platform !== 'pinterest') throw new HttpError('not_found', { en: 'This account is not a Pinterest account, so it has no boards.', de: 'Dieses Konto ist kein Pinterest-Konto und hat daher keine Pinnwände.' });
+  if (account.status !== 'active' || !account.credentials) throw new HttpError('account_unavailable', { en: 'This Pinterest account needs reconnecting before its boards can be read.', de: 'Dieses Pinterest-Konto muss neu verbunden werden, bevor seine Pinnwände gelesen werden können.' });
   const access = platformAccess(platformDirectory(config), 'pinterest', log, AbortSignal.timeout(BOARDS_TIMEOUT_MS));
   if (!access) throw new HttpError('network_unavailable');
   try {
@@ -40,9 +40,9 @@ export async function listPinterestBoards(
     if (!isPlatformError(error)) throw error;
     if (error.kind === 'auth') {
       await markReconnectNeeded(knex, account.id, 'Pinterest no longer accepts Minopa’s access to this account. Reconnect it.');
-      throw new HttpError('account_unavailable', 'Pinterest no longer accepts Minopa’s access to this account. Reconnect it to choose a board.');
+      throw new HttpError('account_unavailable', { en: 'Pinterest no longer accepts Minopa’s access to this account. Reconnect it to choose a board.', de: 'Pinterest akzeptiert Minopas Zugriff auf dieses Konto nicht mehr. Verbinden Sie es neu, um eine Pinnwand zu wählen.' });
     }
     log.warn('reading Pinterest boards failed', { accountId: account.id, kind: error.kind, error: error.message });
-    throw new HttpError('network_failed', 'Pinterest did not send the account’s boards. Please try again in a moment.');
+    throw new HttpError('network_failed', { en: 'Pinterest did not send the account’s boards. Please try again in a moment.', de: 'Pinterest hat die Pinnwände des Kontos nicht geliefert. Bitte versuchen Sie es gleich noch einmal.' });
   }
 }

@@ -31,7 +31,7 @@ export const CHANGEABLE_STATUSES: readonly TargetStatus[] = ['draft', 'scheduled
  */
 export async function lockPost(trx: Knex.Transaction, workspaceId: string, postId: string): Promise<PostForTargets> {
   const post = (await trx('posts').where({ id: postId, workspaceId }).forUpdate().first('id', 'status', 'title', 'body', 'hashtags')) as PostForTargets | undefined;
-  if (!post) throw new HttpError('not_found', 'We could not find that post.');
+  if (!post) throw new HttpError('not_found', { en: 'We could not find that post.', de: 'Wir konnten diesen Beitrag nicht finden.' });
   return post;
 }
 
@@ -51,7 +51,7 @@ export async function loadTargets(knex: Knex, postId: string, options: { lock?: 
 export async function loadTarget(trx: Knex.Transaction, workspaceId: string, postId: string, targetId: string): Promise<TargetRow> {
   await lockPost(trx, workspaceId, postId);
   const [target] = await loadTargets(trx, postId, { lock: true, targetId });
-  if (!target) throw new HttpError('not_found', 'We could not find that channel of the post.');
+  if (!target) throw new HttpError('not_found', { en: 'We could not find that channel of the post.', de: 'Wir konnten diesen Kanal des Beitrags nicht finden.' });
   return target;
 }
 

@@ -39,7 +39,7 @@ export async function lockMemberships(trx: Knex.Transaction, workspaceId: string
     ownerCount: () => members.filter((member) => member.role === 'owner').length,
     member(userId) {
       const found = members.find((member) => member.userId === userId);
-      if (!found) throw new HttpError('not_found', 'That person is not a member of this workspace.');
+      if (!found) throw new HttpError('not_found', { en: 'That person is not a member of this workspace.', de: 'Diese Person ist kein Mitglied dieses Arbeitsbereichs.' });
       return found;
     },
   };

@@ -31,14 +31,14 @@ export async function logIn(
   if (client.ip) {
     const perIp = await hitRateLimit(knex, `log-in:ip:${client.ip}`, LOG_IN_LIMITS.perIp);
     if (perIp.count > LOG_IN_LIMITS.perIp.limit) {
-      throw rateLimitedError('Too many sign-in attempts from your network.', perIp.retryAfterSeconds);
+      throw rateLimitedError({ en: 'Too many sign-in attempts from your network.', de: 'Zu viele Anmeldeversuche aus Ihrem Netzwerk.' }, perIp.retryAfterSeconds);
     }
   }
   // The email is keyed-hashed so the counters table holds no addresses.
   const accountKey = `log-in:account:${keyedHash(appSecret, input.email)}`;
   const failures = await peekRateLimit(knex, accountKey, LOG_IN_LIMITS.perAccount);
   if (failures.count >= LOG_IN_LIMITS.perAccount.limit) {
-    throw rateLimitedError('Too many failed sign-in attempts for this account.', failures.retryAfterSeconds);
+    throw rateLimitedError({ en: 'Too many failed sign-in attempts for this account.', de: 'Zu viele fehlgeschlagene Anmeldeversuche für dieses Konto.' }, failures.retryAfterSeconds);
   }
   const user = await User.query(knex).findOne({ email: input.email });
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);

@@ -17,15 +17,20 @@ export async function removeMember(knex: Knex, request: { workspaceId: string; a
     const locked = await lockMemberships(trx, request.workspaceId);
     const actorRole = locked.roleOf(request.actorId);
     if (!actorRole) throw new HttpError('not_found');
-    if (!leaving && !roleAllows(actorRole, 'admin')) throw new HttpError('forbidden', 'Only admins and owners can remove members.');
+    if (!leaving && !roleAllows(actorRole, 'admin')) throw new HttpError('forbidden', { en: 'Only admins and owners can remove members.', de: 'Nur Admins und Inhaber können Mitglieder entfernen.' });
     const target = locked.member(request.userId);
     if (!leaving && target.role === 'owner' && actorRole !== 'owner') {
-      throw new HttpError('forbidden', 'Only an owner can remove an owner.');
+      throw new HttpError('forbidden', { en: 'Only an owner can remove an owner.', de: 'Nur ein Inhaber kann einen Inhaber entfernen.' });
     }
     if (target.role === 'owner' && locked.ownerCount() === 1) {
       throw new HttpError(
         'last_owner',
-        leaving ? 'You are the only owner. Make another member an owner (or transfer ownership) before you leave, or delete the workspace.' : undefined,
+        leaving
+          ? {
+            en: 'You are the only owner. Make another member an owner (or transfer ownership) before you leave, or delete the workspace.',
+            de: 'Sie sind der einzige Inhaber. Machen Sie ein anderes Mitglied zum Inhaber (oder übertragen Sie die Inhaberschaft), bevor Sie gehen, oder löschen Sie den Arbeitsbereich.',
+          }
+          : undefined,
       );
     }
     await trx('memberships').where({ workspaceId: request.workspaceId, userId: request.userId }).delete();

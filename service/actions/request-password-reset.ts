@@ -27,7 +27,7 @@ export async function requestPasswordReset(knex: Knex, config: LinkConfig, email
   if (client.ip) {
     const perIp = await hitRateLimit(knex, `password-reset:ip:${client.ip}`, PASSWORD_RESET_LIMITS.perIp);
     if (perIp.count > PASSWORD_RESET_LIMITS.perIp.limit) {
-      throw rateLimitedError('Too many password reset requests from your network.', perIp.retryAfterSeconds);
+      throw rateLimitedError({ en: 'Too many password reset requests from your network.', de: 'Zu viele Anfragen zum Zurücksetzen des Passworts aus Ihrem Netzwerk.' }, perIp.retryAfterSeconds);
     }
   }
   // Keyed-hashed, so the counters table holds no addresses.

@@ -19,7 +19,7 @@ export async function resendEmailVerification(knex: Knex, config: LinkConfig, us
   if (user.emailVerifiedAt) return `Your email address ${user.email} is already verified.`;
   const hit = await hitRateLimit(knex, `verify-email:user:${userId}`, RESEND_VERIFICATION_LIMIT);
   if (hit.count > RESEND_VERIFICATION_LIMIT.limit) {
-    throw rateLimitedError('We already sent you several links this hour: check your inbox and spam folder.', hit.retryAfterSeconds);
+    throw rateLimitedError({ en: 'We already sent you several links this hour: check your inbox and spam folder.', de: 'Wir haben Ihnen in dieser Stunde schon mehrere Links geschickt: Sehen Sie in Ihrem Posteingang und im Spam-Ordner nach.' }, hit.retryAfterSeconds);
   }
   await knex.transaction((trx) => sendEmailVerification(trx, config, user));
   return `We sent a new link to ${user.email}. It works for 48 hours.`;

@@ -17,7 +17,7 @@ export async function resetPassword(knex: Knex, appSecret: string, token: string
   return knex.transaction(async (trx) => {
     const used = await consumeAccountToken(trx, appSecret, 'reset-password', token);
     const user = await User.query(trx).findById(used.userId).forUpdate();
-    if (!user || user.email !== used.email) throw new HttpError('link_invalid', 'This link was for an earlier email address of your account. Ask for a new one.');
+    if (!user || user.email !== used.email) throw new HttpError('link_invalid', { en: 'This link was for an earlier email address of your account. Ask for a new one.', de: 'Dieser Link galt für eine frühere E-Mail-Adresse Ihres Kontos. Fordern Sie einen neuen an.' });
     const now = new Date();
     await User.query(trx)
       .patch({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now, updatedAt: now })

@@ -1,3 +1,4 @@
+import { bilingual } from '#shared/i18n.js';
 import type { Knex } from 'knex';
 import { HttpError } from '../errors.js';
 import { type TargetRow, loadTargets, lockPost, loadTarget } from './load-post-targets.js';
@@ -21,15 +22,15 @@ export async function retryTarget(
     const target = await loadTarget(trx, workspaceId, postId, targetId);
     assertChangeable(target);
     if (target.status !== 'failed' && target.status !== 'unconfirmed') {
-      throw new HttpError('target_status_conflict', `The post to ${targetName(target)} has not failed, so there is nothing to retry.`);
+      throw new HttpError('target_status_conflict', bilingual({ en: 'The post to {account} has not failed, so there is nothing to retry.', de: 'Der Beitrag an {account} ist nicht fehlgeschlagen, es gibt also nichts zu wiederholen.' }, { account: targetName(target) }));
     }
     if (target.status === 'unconfirmed' && input.confirmNotPublished !== true) {
-      throw new HttpError(
-        'confirmation_required',
-        `We could not tell whether the post reached ${targetName(target)}. Check there first; if it is not there, retry with confirmNotPublished so it is not published twice.`,
-      );
+      throw new HttpError('confirmation_required', bilingual({
+        en: 'We could not tell whether the post reached {account}. Check there first; if it is not there, retry with confirmNotPublished so it is not published twice.',
+        de: 'Wir konnten nicht feststellen, ob der Beitrag {account} erreicht hat. Prüfen Sie es zuerst dort; wenn er nicht da ist, wiederholen Sie mit confirmNotPublished, damit er nicht doppelt erscheint.',
+      }, { account: targetName(target) }));
     }
-    if (target.accountStatus !== 'active') throw new HttpError('account_unavailable', `${targetName(target)} needs reconnecting before the post can be retried.`);
+    if (target.accountStatus !== 'active') throw new HttpError('account_unavailable', bilingual({ en: '{account} needs reconnecting before the post can be retried.', de: '{account} muss neu verbunden werden, bevor der Beitrag wiederholt werden kann.' }, { account: targetName(target) }));
     const now = new Date();
     await trx('postTargets').where('id', target.id).update({
       status: 'scheduled', runAt: now, dueAt: target.dueAt ?? now, failureKind: null, failureCode: null, failureMessage: null, updatedAt: trx.fn.now(),

@@ -16,9 +16,9 @@ export async function revokeInvitation(
       .where({ id: request.invitationId, workspaceId: request.workspaceId })
       .forUpdate()
       .first<{ email: string; role: string; acceptedAt: Date | null; revokedAt: Date | null } | undefined>('email', 'role', 'acceptedAt', 'revokedAt');
-    if (!invitation) throw new HttpError('not_found', 'We could not find that invitation in this workspace.');
+    if (!invitation) throw new HttpError('not_found', { en: 'We could not find that invitation in this workspace.', de: 'Wir konnten diese Einladung in diesem Arbeitsbereich nicht finden.' });
     if (invitation.acceptedAt) {
-      throw new HttpError('invitation_used', 'This invitation was already accepted. To undo it, remove the member instead.');
+      throw new HttpError('invitation_used', { en: 'This invitation was already accepted. To undo it, remove the member instead.', de: 'Diese Einladung wurde bereits angenommen. Um das rückgängig zu machen, entfernen Sie stattdessen das Mitglied.' });
     }
     if (invitation.revokedAt) return;
     await trx('invitations').where('id', request.invitationId).update({ revokedAt: trx.fn.now(), revokedBy: request.actorId });

@@ -9,5 +9,5 @@ export async function revokeSession(knex: Knex, userId: string, sessionId: strin
     .where({ id: sessionId, userId })
     .whereNull('revokedAt')
     .where('expiresAt', '>', knex.fn.now());
-  if (count === 0) throw new HttpError('not_found', 'We could not find that session among your active ones.');
+  if (count === 0) throw new HttpError('not_found', { en: 'We could not find that session among your active ones.', de: 'Wir konnten diese Sitzung unter Ihren aktiven Sitzungen nicht finden.' });
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { ScheduleInput } from '#shared/api/publishing.js';
+import { type Bilingual, bilingual } from '#shared/i18n.js';
 import type { TargetStatus } from '#shared/platforms.js';
 import { HttpError } from '../errors.js';
 import { formatLocalTime, fromLocal, parseLocalTime } from '#shared/time/zones.js';
@@ -42,11 +43,14 @@ async function placeTargets(knex: Knex, workspaceId: string, postId: string, whe
     const targets = all.filter((target) => statuses.includes(target.status));
     if (targets.length === 0) {
       throw new HttpError('target_status_conflict', statuses.includes('draft')
-        ? 'Nothing of this post waits to be scheduled: its channels are published, failed or cancelled. Retry a failed one instead.'
-        : 'Nothing of this post is scheduled, so there is nothing to move. Schedule it instead.');
+        ? {
+          en: 'Nothing of this post waits to be scheduled: its channels are published, failed or cancelled. Retry a failed one instead.',
+          de: 'Nichts an diesem Beitrag wartet auf die Planung: Seine Kanäle sind veröffentlicht, fehlgeschlagen oder abgebrochen. Wiederholen Sie stattdessen einen fehlgeschlagenen.',
+        }
+        : { en: 'Nothing of this post is scheduled, so there is nothing to move. Schedule it instead.', de: 'Nichts an diesem Beitrag ist geplant, es gibt also nichts zu verschieben. Planen Sie ihn stattdessen.' });
     }
     const inactive = targets.find((target) => target.accountStatus !== 'active');
-    if (inactive) throw new HttpError('account_unavailable', `${targetName(inactive)} needs reconnecting before posts can go to it.`);
+    if (inactive) throw new HttpError('account_unavailable', bilingual({ en: '{account} needs reconnecting before posts can go to it.', de: '{account} muss neu verbunden werden, bevor Beiträge dorthin gehen können.' }, { account: targetName(inactive) }));
     assertTargetContent(post, targets.map((target) => ({ key: target.accountId, ...target })), await loadMediaFacts(trx, postId));
     const dueAt = await resolveWhen(trx, workspaceId, post, when);
     if (!when.allowDuplicate) await assertNoDuplicates(trx, post, targets, dueAt);
@@ -69,17 +73,23 @@ async function resolveWhen(trx: Knex.Transaction, workspaceId: string, post: Pos
   }
   const { timeZone } = (await trx('workspaces').where('id', workspaceId).first('timeZone')) as { timeZone: string };
   const local = parseLocalTime(when.localTime);
-  if (!local) throw invalidTime(`${when.localTime} is not a date and time on the calendar.`);
+  if (!local) throw invalidTime(bilingual({ en: '{time} is not a date and time on the calendar.', de: '{time} ist kein Datum mit Uhrzeit, das es im Kalender gibt.' }, { time: when.localTime }));
   const instant = fromLocal(local, timeZone);
   if (instant.gap) {
-    throw invalidTime(`${formatLocalTime(local).replace('T', ' ')} does not exist in ${timeZone}: the clocks skip that hour for daylight saving time. Pick another time.`);
+    throw invalidTime(bilingual({
+      en: '{time} does not exist in {zone}: the clocks skip that hour for daylight saving time. Pick another time.',
+      de: '{time} gibt es in {zone} nicht: Die Uhren überspringen diese Stunde für die Sommerzeit. Wählen Sie eine andere Zeit.',
+    }, { time: formatLocalTime(local).replace('T', ' '), zone: timeZone }));
   }
   if (instant.instant.getTime() < now.getTime() - PAST_GRACE_MS) {
-    throw invalidTime(`${formatLocalTime(local).replace('T', ' ')} in ${timeZone} has already passed. Pick a time in the future, or publish now.`);
+    throw invalidTime(bilingual({
+      en: '{time} in {zone} has already passed. Pick a time in the future, or publish now.',
+      de: '{time} in {zone} ist bereits vorbei. Wählen Sie eine Zeit in der Zukunft oder veröffentlichen Sie jetzt.',
+    }, { time: formatLocalTime(local).replace('T', ' '), zone: timeZone }));
   }
   return instant.instant;
 }
 
-function invalidTime(message: string): HttpError {
+function invalidTime(message: Bilingual): HttpError {
   return new HttpError('schedule_time_invalid', message, [{ path: 'localTime', message }]);
 }

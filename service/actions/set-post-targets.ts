@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { SetTargetsInput } from '#shared/api/publishing.js';
-import type { FieldError } from '#shared/errors.js';
+import { bilingual } from '#shared/i18n.js';
 import { PLATFORM_NAMES, type AccountStatus, type PlatformId } from '#shared/platforms.js';
 import type { TargetOverrides } from '#shared/publishing/content.js';
 import { parseOptions } from '#shared/publishing/validate.js';
-import { HttpError } from '../errors.js';
+import { type FieldProblem, HttpError } from '../errors.js';
 import { assertTargetContent } from './check-target-content.js';
 import { type TargetRow, loadMediaFacts, loadTargets, lockPost } from './load-post-targets.js';
 import { refreshPostStatus } from './refresh-post-status.js';
@@ -69,12 +69,18 @@ async function loadAccounts(trx: Knex.Transaction, workspaceId: string, ids: str
   type Account = { id: string; platform: PlatformId; name: string; status: AccountStatus };
   const rows = ids.length === 0 ? [] : ((await trx('connectedAccounts').where('workspaceId', workspaceId).whereIn('id', ids).select('id', 'platform', 'name', 'status')) as Account[]);
   const accounts = new Map(rows.map((row) => [row.id, row]));
-  const unknown: FieldError[] = ids.flatMap((id, index) => (accounts.has(id) ? [] : [{ path: `targets.${index}.accountId`, message: 'is not a connected account of this workspace' }]));
-  if (unknown.length > 0) throw new HttpError('validation_failed', 'Some of the chosen accounts are not connected to this workspace.', unknown);
+  const notConnected = { en: 'is not a connected account of this workspace', de: 'ist kein verbundenes Konto dieses Arbeitsbereichs' };
+  const unknown: FieldProblem[] = ids.flatMap((id, index) => (accounts.has(id) ? [] : [{ path: `targets.${index}.accountId`, message: notConnected }]));
+  if (unknown.length > 0) throw new HttpError('validation_failed', { en: 'Some of the chosen accounts are not connected to this workspace.', de: 'Einige der gewählten Konten sind nicht mit diesem Arbeitsbereich verbunden.' }, unknown);
   const inactive = rows.filter((row) => row.status !== 'active');
   if (inactive.length > 0) {
-    const names = inactive.map((row) => `${PLATFORM_NAMES[row.platform]} account “${row.name}”`).join(', ');
-    throw new HttpError('account_unavailable', `${names} ${inactive.length === 1 ? 'needs' : 'need'} reconnecting before posts can go to ${inactive.length === 1 ? 'it' : 'them'}.`);
+    const names = {
+      en: inactive.map((row) => `${PLATFORM_NAMES[row.platform]} account “${row.name}”`).join(', '),
+      de: inactive.map((row) => `${PLATFORM_NAMES[row.platform]}-Konto „${row.name}“`).join(', '),
+    };
+    throw new HttpError('account_unavailable', bilingual(inactive.length === 1
+      ? { en: '{names} needs reconnecting before posts can go to it.', de: '{names} muss neu verbunden werden, bevor Beiträge dorthin gehen können.' }
+      : { en: '{names} need reconnecting before posts can go to them.', de: '{names} müssen neu verbunden werden, bevor Beiträge dorthin gehen können.' }, { names }));
   }
   return accounts;
 }

@@ -1,18 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { PlatformId } from '#shared/platforms.js';
 import type { Config } from '../config.js';
-import { httpError } from '../errors.js';
-import { keyedHash } from '../lib/tokens.js';
-import { createSealer } from '../lib/token-crypto.js';
+import { HttpError } from '../errors.js';
 import { platformById } from '../platforms/registry.js';
 import { platformSettings } from '../platforms/settings.js';
-
-/** How long a person has to finish at the network (X wants the code exchanged within 30 s of the redirect, not of the start). */
-const CONNECT_TTL_MS = 15 * 60_000;
+import { CONNECT_REQUEST_SEAL_CONTEXT, openConnectRequest } from './connect-requests.js';
 
 /** Associated data of a sealed PKCE verifier or account choices (token-crypto.ts). */
-export const CONNECT_SEAL_CONTEXT = 'connect_requests';
+export const CONNECT_SEAL_CONTEXT = CONNECT_REQUEST_SEAL_CONTEXT;
 
 /** Where the network sends the person back: the same for every workspace, so it can be registered once. */
 export function connectCallbackUrl(config: Pick<Config, 'publicUrl'>, platform: PlatformId): string {
@@ -30,28 +25,10 @@ export async function startConnect(
   request: { workspaceId: string; userId: string; platform: PlatformId },
 ): Promise<{ authorizeUrl: string; expiresAt: Date; sandbox: boolean }> {
   const settings = platformSettings(config, request.platform);
-  if (!settings) throw httpError('network_unavailable');
+  if (!settings) throw new HttpError('network_unavailable');
   const platform = platformById(request.platform);
-  const state = randomBytes(32).toString('base64url');
-  const verifier = platform.oauth.pkce ? randomBytes(48).toString('base64url') : null;
-  const sealer = createSealer(config.tokenKeys);
-  const sealedVerifier = verifier ? sealer.seal(verifier, CONNECT_SEAL_CONTEXT) : null;
-  const expiresAt = new Date(Date.now() + CONNECT_TTL_MS);
-  // Old attempts of anyone are useless after their expiry; clearing them here keeps the table small.
-  await knex('connect_requests').where('expiresAt', '<', knex.fn.now()).delete();
-  await knex('connect_requests').insert({
-    stateHash: keyedHash(config.appSecret, state),
-    workspaceId: request.workspaceId,
-    userId: request.userId,
-    platform: request.platform,
-    sealedVerifier: sealedVerifier?.ciphertext ?? null,
-    keyId: sealer.currentKeyId,
-    expiresAt,
-  });
-  const authorizeUrl = platform.oauth.authorizeUrl(settings, {
-    state,
-    redirectUri: connectCallbackUrl(config, request.platform),
-    codeChallenge: verifier ? createHash('sha256').update(verifier).digest('base64url') : null,
-  });
+  // X wants the code exchanged within 30 s of the redirect, not of the start: the request's 15 minutes are for the person.
+  const { state, codeChallenge, expiresAt } = await openConnectRequest(knex, config, { ...request, pkce: platform.oauth.pkce });
+  const authorizeUrl = platform.oauth.authorizeUrl(settings, { state, redirectUri: connectCallbackUrl(config, request.platform), codeChallenge });
   return { authorizeUrl, expiresAt, sandbox: settings.sandbox };
 }

@@ -14,15 +14,15 @@ export async function transferOwnership(
   request: { workspaceId: string; actorId: string; userId: string },
 ): Promise<Workspace> {
   if (request.userId === request.actorId) {
-    throw new HttpError('validation_failed', 'Choose another member to hand ownership to.', [
-      { path: 'userId', message: 'is you; choose another member' },
+    throw new HttpError('validation_failed', { en: 'Choose another member to hand ownership to.', de: 'Wählen Sie ein anderes Mitglied, dem Sie die Inhaberschaft übergeben.' }, [
+      { path: 'userId', message: { en: 'is you; choose another member', de: 'sind Sie selbst; wählen Sie ein anderes Mitglied' } },
     ]);
   }
   return knex.transaction(async (trx) => {
     const locked = await lockMemberships(trx, request.workspaceId);
     const actorRole = locked.roleOf(request.actorId);
     if (!actorRole) throw new HttpError('not_found');
-    if (actorRole !== 'owner') throw new HttpError('forbidden', 'Only an owner can transfer ownership.');
+    if (actorRole !== 'owner') throw new HttpError('forbidden', { en: 'Only an owner can transfer ownership.', de: 'Nur ein Inhaber kann die Inhaberschaft übertragen.' });
     const target = locked.member(request.userId);
     await trx('memberships').where({ workspaceId: request.workspaceId, userId: request.userId }).update({ role: 'owner' });
     await trx('memberships').where({ workspaceId: request.workspaceId, userId: request.actorId }).update({ role: 'admin' });

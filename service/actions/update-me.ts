@@ -17,7 +17,7 @@ export interface MeChanges {
 export async function updateMe(knex: Knex, userId: string, changes: MeChanges): Promise<User> {
   if (changes.defaultWorkspaceId !== undefined) {
     const membership = await Membership.query(knex).findById([changes.defaultWorkspaceId, userId]);
-    if (!membership) throw new HttpError('not_found', 'We could not find that workspace among yours.');
+    if (!membership) throw new HttpError('not_found', { en: 'We could not find that workspace among yours.', de: 'Wir konnten diesen Arbeitsbereich unter Ihren nicht finden.' });
   }
   const patch: Partial<User> = { updatedAt: new Date() };
   if (changes.firstName !== undefined) patch.firstName = changes.firstName;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { PostingSlot, UpdateWorkspaceScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
+import { bilingual } from '#shared/i18n.js';
 import { HttpError } from '../errors.js';
 import { canonicalTimeZone } from '#shared/time/zones.js';
 
@@ -25,8 +26,11 @@ export async function updateWorkspaceSchedule(
   if (changes.timeZone !== undefined) {
     const timeZone = canonicalTimeZone(changes.timeZone);
     if (!timeZone) {
-      throw new HttpError('validation_failed', `“${changes.timeZone}” is not a time zone we know. Use a name like Europe/Berlin or America/New_York.`, [
-        { path: 'timeZone', message: 'must be an IANA time zone name like Europe/Berlin' },
+      throw new HttpError('validation_failed', bilingual({
+        en: '“{zone}” is not a time zone we know. Use a name like Europe/Berlin or America/New_York.',
+        de: '„{zone}“ ist keine Zeitzone, die wir kennen. Verwenden Sie einen Namen wie Europe/Berlin oder America/New_York.',
+      }, { zone: changes.timeZone }), [
+        { path: 'timeZone', message: { en: 'must be an IANA time zone name like Europe/Berlin', de: 'muss ein IANA-Zeitzonenname wie Europe/Berlin sein' } },
       ]);
     }
     set.timeZone = timeZone;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
-import { MEDIA_KINDS, type MediaKind } from '#shared/api/media.js';
+import { MEDIA_KINDS, type MediaKind } from '#shared/media-types.js';
 import type { MediaDeps } from '../media/deps.js';
 import { discard, ingest, type IngestedFile } from '../media/ingest.js';
 import type { MediaRow } from '../models/media.js';
@@ -15,7 +15,7 @@ export interface NewMedia {
   declaredLength?: number | undefined;
   /** As the person's computer named it; kept for display and downloads, never used as a path. */
   filename?: string | null;
-  /** Where a captured image came from. */
+  /** Where a captured image or video came from. */
   sourceUrl?: string | null;
   /** Kinds accepted on this path (default: all). */
   kinds?: readonly MediaKind[];

@@ -11,7 +11,7 @@ export async function verifyEmail(knex: Knex, appSecret: string, token: string):
   return knex.transaction(async (trx) => {
     const used = await consumeAccountToken(trx, appSecret, 'verify-email', token);
     const user = await User.query(trx).findById(used.userId).forUpdate();
-    if (!user || user.email !== used.email) throw new HttpError('link_invalid', 'This link was for an earlier email address of your account. Ask for a new one.');
+    if (!user || user.email !== used.email) throw new HttpError('link_invalid', { en: 'This link was for an earlier email address of your account. Ask for a new one.', de: 'Dieser Link galt für eine frühere E-Mail-Adresse Ihres Kontos. Fordern Sie einen neuen an.' });
     if (!user.emailVerifiedAt) {
       await User.query(trx).patch({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where('id', user.id);
     }

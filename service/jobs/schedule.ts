@@ -1,9 +1,13 @@
 import { sendOutbox } from '../email/send-outbox.js';
-import { fetchCaptureImages } from './fetch-capture-images.js';
+import { fetchCaptureMedia } from './fetch-capture-media.js';
 import { runFetchPostMetrics } from './fetch-post-metrics.js';
 import { runNotifyPostStatus } from './notify-post-status.js';
 import { runPublishDueTargets } from './publish-due-targets.js';
 import { runReconcileTargets } from './reconcile-targets.js';
+import { refreshAccountTokens } from './refresh-account-tokens.js';
+import { removeExpiredUploads } from './remove-expired-uploads.js';
+import { runImports } from './run-imports.js';
+import { refreshIntegrationTokens } from './refresh-integration-tokens.js';
 import type { JobDefinition } from './types.js';
 
 export type { JobDefinition, JobDeps } from './types.js';
@@ -23,11 +27,11 @@ export const JOBS: JobDefinition[] = [
     },
   },
   {
-    name: 'fetch-capture-images',
+    name: 'fetch-capture-media',
     // The extension waits for the verdict (fetched, or "the browser must supply it") right after a capture.
     schedule: '*/3 * * * * *',
     async run(deps) {
-      await fetchCaptureImages(deps);
+      await fetchCaptureMedia(deps);
     },
   },
   {
@@ -54,5 +58,37 @@ export const JOBS: JobDefinition[] = [
     // "Scheduled" confirmations and "failed" alerts (P10) should arrive within a minute.
     schedule: '*/15 * * * * *',
     run: runNotifyPostStatus,
+  },
+  {
+    name: 'refresh-account-tokens',
+    // Network tokens are renewed in the 15 minutes before they end (X's and TikTok's live two hours).
+    schedule: '15 * * * * *',
+    async run(deps) {
+      await refreshAccountTokens(deps);
+    },
+  },
+  {
+    name: 'remove-expired-uploads',
+    // Unfinished uploads expire after a day without a piece; their parts only take space, so hourly is plenty.
+    schedule: '0 17 * * * *',
+    async run(deps) {
+      await removeExpiredUploads(deps);
+    },
+  },
+  {
+    name: 'run-imports',
+    // The extension polls an import right after starting it: a worker picks it up within two seconds.
+    schedule: '*/2 * * * * *',
+    async run(deps) {
+      await runImports(deps);
+    },
+  },
+  {
+    name: 'refresh-integration-tokens',
+    // Canva's access tokens live 4 hours and Google's 1; each is renewed in the 20 minutes before it ends.
+    schedule: '30 * * * * *',
+    async run(deps) {
+      await refreshIntegrationTokens(deps);
+    },
   },
 ];

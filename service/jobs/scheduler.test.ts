@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { readdir } from 'node:fs/promises';
 import knex from 'knex';
 import { describe, expect, it } from 'vitest';
 import { knexOptions } from '../db.js';
@@ -23,6 +24,13 @@ describe('the job table', () => {
       expect(job.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(() => new Cron(job.schedule, { paused: true }).stop(), job.name).not.toThrow();
     }
+  });
+
+  it('runs every job written in service/jobs (a job file missing from the table never runs in production)', async () => {
+    const notJobs = new Set(['schedule.ts', 'scheduler.ts', 'types.ts']);
+    const files = (await readdir(new URL('.', import.meta.url))).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !notJobs.has(file));
+    const names = JOBS.map((job) => job.name);
+    for (const file of files) expect(names, file).toContain(file.replace(/\.ts$/, ''));
   });
 });
 

@@ -9,7 +9,7 @@ export interface JobDeps {
   knex: Knex;
   config: Config;
   logger: Logger;
-  /** Media files (the capture-image job stores what it fetches). */
+  /** Media files (the capture-media job stores what it fetches). */
   storage: BlobStorage;
   /** The networks (adapters + settings) jobs call; absent: the registry with the configured settings (tests pass their own). */
   platforms?: PlatformDirectory;

@@ -1,6 +1,6 @@
 import { Readable, Transform } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import type { MediaKind, MediaMimeType } from '#shared/api/media.js';
+import type { MediaKind, MediaMimeType } from '#shared/media-types.js';
 import type { MediaConfig } from '../config.js';
 import { HttpError } from '../errors.js';
 import type { BlobStorage } from '../storage/index.js';
@@ -72,7 +72,7 @@ export async function ingest(source: Readable, options: IngestOptions): Promise<
   // already ended, i.e. the whole file was in the head.)
   counter.write(head);
   const interrupted = (error?: Error) => {
-    if (!source.readableEnded) counter.destroy(error ?? new HttpError('media_unreadable', 'The upload was interrupted before the whole file arrived.'));
+    if (!source.readableEnded) counter.destroy(error ?? new HttpError('media_unreadable', { en: 'The upload was interrupted before the whole file arrived.', de: 'Der Upload wurde unterbrochen, bevor die ganze Datei angekommen ist.' }));
   };
   const closed = () => interrupted();
   source.once('error', interrupted);
@@ -95,7 +95,7 @@ export async function ingest(source: Readable, options: IngestOptions): Promise<
       const read = await options.storage.get(options.keys.original);
       if (!read) throw new Error('the stored image vanished');
       const details = await imageDetails(read.body, options.thumbnail).catch((cause: unknown) => {
-        throw Object.assign(new HttpError('media_unreadable', 'This image could not be read. It may be damaged or cut short.'), { cause });
+        throw Object.assign(new HttpError('media_unreadable', { en: 'This image could not be read. It may be damaged or cut short.', de: 'Dieses Bild konnte nicht gelesen werden. Es ist vielleicht beschädigt oder unvollständig.' }), { cause });
       });
       await options.storage.put(options.keys.thumbnail, Readable.from([details.thumbnail]), 'image/webp');
       Object.assign(stored, { width: details.width, height: details.height, thumbnailKey: options.keys.thumbnail });
@@ -142,7 +142,7 @@ function readHead(stream: Readable, size: number): Promise<Buffer> {
     };
     const onClose = () => {
       cleanup();
-      reject(new HttpError('media_unreadable', 'The upload was interrupted before the whole file arrived.'));
+      reject(new HttpError('media_unreadable', { en: 'The upload was interrupted before the whole file arrived.', de: 'Der Upload wurde unterbrochen, bevor die ganze Datei angekommen ist.' }));
     };
     const cleanup = () => {
       stream.off('readable', onReadable);

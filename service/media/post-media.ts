@@ -7,7 +7,9 @@ import { presentPostMedia } from '../presenters/media.js';
 import type { BlobStorage } from '../storage/index.js';
 import { signFile, urlExpiry } from './urls.js';
 
-/** A post with what the API shows beside its columns: its media in order and its image fetch. */
+const NOT_IN_LIBRARY = { en: 'is not a file of this workspace’s library', de: 'ist keine Datei aus der Mediathek dieses Arbeitsbereichs' };
+
+/** A post with what the API shows beside its columns: its media in order and its capture's media fetch. */
 export type PostWithMedia = PostWithAuthor & { media: PostMedia[]; mediaFetch: MediaFetch | null };
 
 /**
@@ -19,9 +21,11 @@ export async function setPostMedia(trx: Knex.Transaction, workspaceId: string, p
     const found = new Set(
       (await trx('media').where('workspaceId', workspaceId).whereIn('id', mediaIds).select('id')).map((row: { id: string }) => row.id),
     );
-    const missing = mediaIds.flatMap((id, index) => (found.has(id) ? [] : [{ path: `mediaIds.${index}`, message: 'is not a file of this workspace’s library' }]));
+    const missing = mediaIds.flatMap((id, index) => (found.has(id) ? [] : [{ path: `mediaIds.${index}`, message: NOT_IN_LIBRARY }]));
     if (missing.length > 0) {
-      throw new HttpError('validation_failed', `${missing.length === 1 ? 'One of the files is' : 'Some files are'} not in this workspace’s library.`, missing);
+      throw new HttpError('validation_failed', missing.length === 1
+      ? { en: 'One of the files is not in this workspace’s library.', de: 'Eine der Dateien ist nicht in der Mediathek dieses Arbeitsbereichs.' }
+      : { en: 'Some files are not in this workspace’s library.', de: 'Einige Dateien sind nicht in der Mediathek dieses Arbeitsbereichs.' }, missing);
     }
   }
   await trx('postMedia').where({ postId }).delete();
@@ -39,7 +43,7 @@ export async function putMediaFirst(trx: Knex.Transaction, workspaceId: string, 
   await trx('postMedia').insert({ workspaceId, postId, mediaId, position: 0 });
 }
 
-/** Loads the media and image-fetch state of `posts` (two queries whatever their number) and signs the addresses. */
+/** Loads the media and capture-fetch state of `posts` (two queries whatever their number) and signs the addresses. */
 export async function withMedia(
   deps: { knex: Knex; storage: BlobStorage; config: Pick<Config, 'media'> },
   posts: PostWithAuthor[],
@@ -52,9 +56,9 @@ export async function withMedia(
       .whereIn('pm.postId', ids)
       .orderBy([{ column: 'pm.postId' }, { column: 'pm.position' }])
       .select('pm.postId', 'm.id', 'm.kind', 'm.mimeType', 'm.width', 'm.height', 'm.durationSeconds', 'm.storageKey', 'm.thumbnailKey', 'm.originalFilename'),
-    // Only image captures have a fetch row; skip the query when there are none on this page.
-    posts.some((post) => post.source?.kind === 'image')
-      ? deps.knex('captureImageFetches').whereIn('postId', ids).select('postId', 'state', 'reason', 'message')
+    // Only image and video captures have a fetch row; skip the query when there are none on this page.
+    posts.some((post) => post.source?.kind === 'image' || post.source?.kind === 'video')
+      ? deps.knex('captureMediaFetches').whereIn('postId', ids).select('postId', 'state', 'reason', 'message')
       : [],
   ]);
   const expiresAt = urlExpiry(deps.config);

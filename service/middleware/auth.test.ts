@@ -9,6 +9,9 @@ import { startStandalone, type Standalone } from '../sandbox/networks/kit/standa
 import { createPinterestSimulator } from '../sandbox/networks/pinterest/index.js';
 import { connectThroughApp } from '../testing/connect-through-app.js';
 import { freshEmail, makeUser } from '../testing/teams.js';
+import { integrationConnector, integrationTestConfig, startIntegrationSimulators } from '../imports/testing.js';
+import type { StandaloneCanva } from '../sandbox/canva/standalone.js';
+import type { StandaloneDrive } from '../sandbox/google-drive/standalone.js';
 
 /**
  * THE role × endpoint matrix (P24, P14), generated from shared/api/endpoints.ts: every endpoint with
@@ -80,6 +83,14 @@ async function media(scene: Scene): Promise<string> {
   return uploaded.body.id as string;
 }
 
+/** A resumable upload started in the scene's workspace by its owner: one whole piece (4 MB) and a bit. */
+const FIRST_PIECE = Buffer.alloc(4 * 1024 * 1024);
+async function mediaUpload(scene: Scene): Promise<string> {
+  const started = await send(table.createMediaUpload, scene.workspaceId, { body: { filename: 'pixel.png', sizeBytes: FIRST_PIECE.length + PNG.length } }, scene.people.owner.token);
+  if (started.status !== 201) throw new Error(`upload fixture: ${started.status} ${started.text}`);
+  return started.body.uploadId as string;
+}
+
 /** An image capture (a draft waiting for its image) in the scene's workspace. */
 async function imageCapture(scene: Scene): Promise<string> {
   const captured = await app.request('POST', `/api/v1/workspaces/${scene.workspaceId}/captures`, {
@@ -108,7 +119,8 @@ async function post(scene: Scene, status: 'draft' | 'archived' = 'draft'): Promi
 /** The weakest role the product allows for an endpoint, and valid input for it. */
 interface Fixture {
   role: Role;
-  call: (scene: Scene) => Promise<Call>;
+  /** `caller`: who will send the call (some resources are the caller's own, like an import); default the owner. */
+  call: (scene: Scene, caller?: TestUser) => Promise<Call>;
 }
 
 /**
@@ -143,7 +155,15 @@ const fixtures: Record<MemberEndpoint, Fixture> = {
   listMedia: { role: 'viewer', call: async () => ({}) },
   getMedia: { role: 'viewer', call: async (scene) => ({ params: { mediaId: await media(scene) } }) },
   deleteMedia: { role: 'editor', call: async (scene) => ({ params: { mediaId: await media(scene) } }) },
-  supplyCaptureImage: { role: 'editor', call: async (scene) => ({ params: { postId: await imageCapture(scene) }, upload: pngUpload() }) },
+  createMediaUpload: { role: 'editor', call: async () => ({ body: { filename: 'pixel.png', sizeBytes: PNG.length } }) },
+  // The first piece (200); the last one would answer 201 with the medium.
+  sendMediaUploadChunk: {
+    role: 'editor',
+    call: async (scene) => ({ params: { uploadId: await mediaUpload(scene) }, query: { offset: '0' }, upload: { bytes: FIRST_PIECE, headers: { 'content-type': 'application/octet-stream' } } }),
+  },
+  getMediaUpload: { role: 'editor', call: async (scene) => ({ params: { uploadId: await mediaUpload(scene) } }) },
+  cancelMediaUpload: { role: 'editor', call: async (scene) => ({ params: { uploadId: await mediaUpload(scene) } }) },
+  supplyCaptureMedia: { role: 'editor', call: async (scene) => ({ params: { postId: await imageCapture(scene) }, upload: pngUpload() }) },
   listNetworks: { role: 'viewer', call: async () => ({}) },
   listAccounts: { role: 'viewer', call: async () => ({}) },
   startConnect: { role: 'admin', call: async () => ({ params: { platform: 'x' } }) },
@@ -159,9 +179,24 @@ const fixtures: Record<MemberEndpoint, Fixture> = {
   getWorkspaceSchedule: { role: 'viewer', call: async () => ({}) },
   updateWorkspaceSchedule: { role: 'admin', call: async () => ({ body: { timeZone: 'Europe/Berlin' } }) },
   nextQueueSlot: { role: 'viewer', call: async () => ({}) },
+  // Imports go through the caller's own Canva and Drive connections (every person here has both).
+  startImport: { role: 'editor', call: async () => ({ body: { clientId: randomUUID(), source: { provider: 'canva', designId: 'DAFmatrix01', format: 'png' } } }) },
+  listImports: { role: 'editor', call: async () => ({ query: { active: 'true' } }) },
+  getImport: { role: 'editor', call: async (scene, caller) => ({ params: { importId: await importOf(scene, caller ?? scene.people.owner) } }) },
+  previewCanvaDesign: { role: 'editor', call: async () => ({ params: { designId: sharedDesign } }) },
+  previewDriveFile: { role: 'editor', call: async () => ({ params: { fileId: sharedFile } }) },
   // dashboard
   getCalendar: { role: 'viewer', call: async () => ({ query: { from: '2026-03-01', to: '2026-03-31' } }) },
 };
+
+/** An import of the scene's workspace by `person` (their own: nobody else sees it). */
+async function importOf(scene: Scene, person: TestUser): Promise<string> {
+  const [row] = await app.db
+    .knex('imports')
+    .insert({ workspaceId: scene.workspaceId, userId: person.user.id, clientId: randomUUID(), provider: 'canva', sourceId: 'DAFmatrix01', format: 'png' })
+    .returning('id');
+  return row.id as string;
+}
 
 /** A post of the scene's workspace going to a fresh X account, its target in `status`. */
 async function postTarget(scene: Scene, status: 'draft' | 'scheduled' | 'failed'): Promise<{ postId: string; targetId: string }> {
@@ -223,17 +258,37 @@ async function snapshot(workspaceId: string) {
 // listPinterestBoards reads a real account's boards: a Pinterest simulator the app connects to.
 let pinterest: Standalone;
 
+// The import endpoints read through each person's own connections: Canva and Drive simulators, every
+// person connected to both, one design and one file everyone may open.
+let canva: StandaloneCanva;
+let drive: StandaloneDrive;
+let sharedDesign: string;
+let sharedFile: string;
+
 beforeAll(async () => {
   pinterest = await startStandalone((url) => createPinterestSimulator({ baseUrl: url, basePath: '', clients: [{ clientId: 'pin-app', clientSecret: 'pin-secret' }] }).router);
+  ({ canva, drive } = await startIntegrationSimulators());
   app = await createTestApp({
-    config: { platforms: { ...platformConfigFrom({}), pinterest: { clientId: 'pin-app', clientSecret: 'pin-secret', endpoints: sandboxEndpoints(pinterest.url, 'pinterest') } } },
+    config: {
+      platforms: { ...platformConfigFrom({}), pinterest: { clientId: 'pin-app', clientSecret: 'pin-secret', endpoints: sandboxEndpoints(pinterest.url, 'pinterest') } },
+      ...integrationTestConfig(canva, drive),
+    },
   });
   people = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await makeUser(app, { firstName: role })]))) as Record<Role, TestUser>;
   outsider = await makeUser(app, { firstName: 'Outsider' });
+  const connector = integrationConnector(app);
+  for (const role of ROLES) {
+    await connector.connectCanva(people[role], `matrix_${role}`);
+    await connector.connectDrive(people[role], `matrix.${role}@example.com`, 'readonly');
+  }
+  sharedDesign = canva.sim.world.addDesign('matrix_owner', { title: 'Shared', sharedWith: ROLES.map((role) => `matrix_${role}`) }).id;
+  sharedFile = drive.sim.world.addFile('matrix.owner@example.com', { name: 'shared.png', mimeType: 'image/png', content: { kind: 'bytes', bytes: PNG }, sharedWith: ROLES.map((role) => `matrix.${role}@example.com`) }).id;
 });
 afterAll(async () => {
   await app.close();
   await pinterest.close();
+  await canva?.close();
+  await drive?.close();
 });
 
 describe('the role × endpoint matrix (P24, P14)', () => {
@@ -252,7 +307,7 @@ describe('the role × endpoint matrix (P24, P14)', () => {
       const endpoint = endpoints[name];
       for (const role of ROLES) {
         const scene = await newScene();
-        const call = await fixtures[name].call(scene);
+        const call = await fixtures[name].call(scene, people[role]);
         const before = await snapshot(scene.workspaceId);
         const response = await send(endpoint, scene.workspaceId, call, people[role].token);
         const allowed = roleAllows(role, endpoint.role ?? 'owner');
@@ -283,8 +338,9 @@ describe('the role × endpoint matrix (P24, P14)', () => {
   });
 
   it("P14: ids of another workspace's members, invitations and posts are 404 through a workspace one owns", async () => {
-    // Ids of resources (not :platform, which names a network, not something a workspace owns).
-    const withIds = memberEndpoints.filter((name) => /:(?!workspaceId|platform\b)\w+/.test(endpoints[name].path));
+    // Ids of resources (not :platform, which names a network, nor a Canva design or Drive file, which are
+    // the caller's at the vendor — not something a workspace owns).
+    const withIds = memberEndpoints.filter((name) => /:(?!workspaceId|platform\b|designId\b|fileId\b)\w+/.test(endpoints[name].path));
     expect(withIds.length).toBeGreaterThan(0);
     for (const name of withIds) {
       const endpoint = endpoints[name];

@@ -1,5 +1,6 @@
 import type { Endpoint } from '#shared/api/endpoints.js';
 import { Id } from '#shared/api/common.js';
+import { bilingual } from '#shared/i18n.js';
 import { ROLES, roleAllows, type Role } from '#shared/roles.js';
 import { authenticate, type Authentication } from '../actions/authenticate.js';
 import type { AppDeps, AppMiddleware, MemberAuth, SessionAuth } from '../context.js';
@@ -79,7 +80,10 @@ function authorize(endpoint: Endpoint, workspaceId: string | null, result: Authe
   if (endpoint.auth === 'member') {
     if (result.role === null || workspaceId === null) throw new HttpError('not_found');
     if (!roleAllows(result.role, endpoint.role ?? 'owner')) {
-      throw new HttpError('forbidden', `Your role in this workspace (${result.role}) does not allow that; it needs ${endpoint.role ?? 'owner'} or higher.`);
+      throw new HttpError('forbidden', bilingual(
+        { en: 'Your role in this workspace ({role}) does not allow that; it needs {needed} or higher.', de: 'Ihre Rolle in diesem Arbeitsbereich ({role}) erlaubt das nicht; dafür braucht es {needed} oder höher.' },
+        { role: result.role, needed: endpoint.role ?? 'owner' },
+      ));
     }
     auth = { ...session, workspaceId, role: result.role };
   }

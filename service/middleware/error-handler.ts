@@ -1,9 +1,13 @@
-import { ERRORS, type ErrorBody } from '#shared/errors.js';
+import { errorText } from '#shared/errors.js';
+import { type ErrorBody } from '#shared/error-codes.js';
+import { bilingual } from '#shared/i18n.js';
 import type { AppMiddleware } from '../context.js';
 import { HttpError } from '../errors.js';
+import { requestLanguage } from '../lib/accept-language.js';
 
 /**
- * Turns every failure into `{ error: { code, message, fields? } }`. HttpErrors carry their own code and
+ * Turns every failure into `{ error: { code, message, fields? } }`, its sentences in English or German
+ * as the request's Accept-Language asks (lib/accept-language.ts). HttpErrors carry their own code and
  * sentence; anything else is a bug or an outage: it is logged with the request id and answered with a
  * generic 500 that shows no internals (only the id, so support can find the log line). Also answers
  * requests no route took with 404 route_not_found, and a known path asked with another method with 405.
@@ -19,15 +23,16 @@ export function errorHandler(): AppMiddleware {
         if (error.status >= 500) ctx.state.log.error('request failed', { code: error.code, error });
         ctx.set(error.headers);
         ctx.status = error.status;
-        const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+        ctx.vary('Accept-Language');
+        const body: ErrorBody = { error: error.body(requestLanguage(ctx.get('Accept-Language'))) };
         ctx.body = body;
         return;
       }
       ctx.state.log.error('unhandled error', { error });
       ctx.status = 500;
-      const body: ErrorBody = {
-        error: { code: 'internal_error', message: `${ERRORS.internal_error.message} (Reference: ${ctx.state.requestId})` },
-      };
+      ctx.vary('Accept-Language');
+      const said = bilingual({ en: '{sentence} (Reference: {id})', de: '{sentence} (Referenz: {id})' }, { sentence: errorText('internal_error'), id: ctx.state.requestId });
+      const body: ErrorBody = { error: { code: 'internal_error', message: said[requestLanguage(ctx.get('Accept-Language'))] } };
       ctx.body = body;
     }
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Endpoint } from '#shared/api/endpoints.js';
+import { bilingual } from '#shared/i18n.js';
 import { LIMITS } from '#shared/limits.js';
 import type { AppMiddleware } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -23,22 +24,22 @@ export function jsonBody(endpoint: Endpoint): AppMiddleware {
     }
     if (!ctx.is('application/json', '+json')) throw new HttpError('unsupported_media_type');
     const charset = ctx.request.charset;
-    if (charset && charset.toLowerCase() !== 'utf-8') throw new HttpError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
+    if (charset && charset.toLowerCase() !== 'utf-8') throw new HttpError('unsupported_media_type', { en: 'Send the body as UTF-8 JSON.', de: 'Senden Sie den Inhalt als JSON in UTF-8.' });
     const encoding = ctx.get('content-encoding');
-    if (encoding && encoding !== 'identity') throw new HttpError('unsupported_media_type', 'Send the body uncompressed.');
+    if (encoding && encoding !== 'identity') throw new HttpError('unsupported_media_type', { en: 'Send the body uncompressed.', de: 'Senden Sie den Inhalt unkomprimiert.' });
     if ((length ?? 0) > LIMITS.jsonBodyBytes) throw tooLarge();
     const text = await readText(ctx.req, LIMITS.jsonBodyBytes);
     try {
       ctx.state.body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
     } catch (error) {
-      throw new HttpError('malformed_json', `The request body is not valid JSON: ${(error as Error).message}`);
+      throw new HttpError('malformed_json', bilingual({ en: 'The request body is not valid JSON: {reason}', de: 'Der Inhalt der Anfrage ist kein gültiges JSON: {reason}' }, { reason: (error as Error).message }));
     }
     await next();
   };
 }
 
 function tooLarge(): HttpError {
-  return new HttpError('payload_too_large', `The request body is larger than ${LIMITS.jsonBodyBytes / 1024} KB.`);
+  return new HttpError('payload_too_large', bilingual({ en: 'The request body is larger than {size} KB.', de: 'Der Inhalt der Anfrage ist größer als {size} KB.' }, { size: LIMITS.jsonBodyBytes / 1024 }));
 }
 
 /**
@@ -70,7 +71,7 @@ function readText(request: IncomingMessage, limit: number): Promise<string> {
       cleanup();
       resolve(Buffer.concat(chunks, size).toString('utf8'));
     };
-    const onError = () => fail(new HttpError('malformed_json', 'The request body could not be read completely.'));
+    const onError = () => fail(new HttpError('malformed_json', { en: 'The request body could not be read completely.', de: 'Der Inhalt der Anfrage konnte nicht vollständig gelesen werden.' }));
     const onAborted = onError;
     request.on('data', onData);
     request.on('end', onEnd);

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { FILENAME_HEADER } from '#shared/api/media.js';
+import { FILENAME_HEADER } from '#shared/media-types.js';
 import type { AppContext } from '../context.js';
 
 /** The raw body of an `upload: 'binary'` endpoint, handed to the handler unread. */

@@ -22,8 +22,8 @@ export function validateInput(endpoint: Endpoint): AppMiddleware {
     let body: unknown;
     if (endpoint.body) {
       if (ctx.state.body === undefined) {
-        throw new HttpError('validation_failed', 'This endpoint needs a JSON object in the request body.', [
-          { path: '', message: 'is required' },
+        throw new HttpError('validation_failed', { en: 'This endpoint needs a JSON object in the request body.', de: 'Dieser Endpunkt braucht ein JSON-Objekt als Inhalt der Anfrage.' }, [
+          { path: '', message: { en: 'is required', de: 'ist erforderlich' } },
         ]);
       }
       body = check(endpoint.body, ctx.state.body);

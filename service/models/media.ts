@@ -1,5 +1,7 @@
 import { Model } from 'objection';
-import type { MediaFetchReason, MediaKind, MediaMimeType } from '#shared/api/media.js';
+import type { MediaFetchReason } from '#shared/api/media.js';
+import type { MediaKind, MediaMimeType } from '#shared/media-types.js';
+import type { CaptureMediaKind } from '../media/capture-media.js';
 
 /** A file in a workspace's media library. `storageKey`/`thumbnailKey` never leave the service. */
 export class Media extends Model {
@@ -29,12 +31,13 @@ export type MediaRow = Pick<
   | 'durationSeconds' | 'storageKey' | 'thumbnailKey' | 'sourceUrl' | 'createdAt'
 > & { uploaderFirstName: string | null; uploaderLastName: string | null };
 
-/** The state of fetching one image capture's image (table capture_image_fetches). */
-export interface CaptureImageFetch {
+/** The state of fetching one image or video capture's file (table capture_media_fetches). */
+export interface CaptureMediaFetch {
   postId: string;
   workspaceId: string;
   requestedBy: string | null;
-  imageUrl: string;
+  mediaUrl: string;
+  mediaKind: CaptureMediaKind;
   state: 'pending' | 'done' | 'needs_browser' | 'failed';
   reason: MediaFetchReason | null;
   message: string | null;

@@ -15,7 +15,7 @@ export async function readForm(ctx: AppContext): Promise<Record<string, string>>
 
 /** The same, keeping every value of a repeated field (checkbox lists). */
 export async function readFormEntries(ctx: AppContext): Promise<URLSearchParams> {
-  if (!ctx.is('application/x-www-form-urlencoded')) throw new HttpError('unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
+  if (!ctx.is('application/x-www-form-urlencoded')) throw new HttpError('unsupported_media_type', { en: 'Send the form as application/x-www-form-urlencoded.', de: 'Senden Sie das Formular als application/x-www-form-urlencoded.' });
   if ((ctx.request.length ?? 0) > LIMIT) throw new HttpError('payload_too_large');
   const chunks: Buffer[] = [];
   let size = 0;

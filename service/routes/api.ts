@@ -2,15 +2,19 @@ import type Router from '@koa/router';
 import { type Endpoint, type EndpointName, endpoints } from '#shared/api/endpoints.js';
 import type { AppDeps, AppMiddleware, AppState } from '../context.js';
 import { clientInfo } from '../lib/client-info.js';
+import { requestLanguage } from '../lib/accept-language.js';
 import { requireAuth } from '../middleware/auth.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { abandonUpload, uploadBody } from '../middleware/upload-body.js';
 import { validateInput } from '../middleware/validate.js';
 import { accountHandlers } from './accounts.js';
 import { authHandlers } from './auth.js';
+import { integrationHandlers } from './integrations.js';
+import { importHandlers } from './imports.js';
 import { invitationHandlers } from './invitations.js';
 import { legalHandlers } from './legal.js';
 import { mediaHandlers } from './media.js';
+import { mediaUploadHandlers } from './media-uploads.js';
 import { meHandlers } from './me.js';
 import { memberHandlers } from './members.js';
 import { postHandlers } from './posts.js';
@@ -21,7 +25,7 @@ import { workspaceHandlers } from './workspaces.js';
 import { calendarHandlers } from './calendar.js';
 
 /** Every endpoint's handler. Typed as `Handlers`, so an endpoint without one fails to compile. */
-export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...accountHandlers, ...calendarHandlers };
+export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...mediaUploadHandlers, ...accountHandlers, ...integrationHandlers, ...importHandlers, ...calendarHandlers };
 
 /**
  * Endpoints whose action checks the session inside its own write statement: captures are the hot path
@@ -65,6 +69,10 @@ function run(endpoint: Endpoint, handler: Handler<EndpointName>, deps: AppDeps, 
       // Only sign-up and log-in record the client; the hot paths never pay for reading it.
       get client() {
         return clientInfo(ctx.request);
+      },
+      // Answers that carry stored sentences (an import's failure) give them in the request's language.
+      get language() {
+        return requestLanguage(ctx.get('Accept-Language'));
       },
     } as HandlerContext<EndpointName>;
     const body = endpoint.upload ? await handler(context).catch((error: unknown) => abandonUpload(ctx, error)) : await handler(context);

@@ -1,3 +1,4 @@
+import { type Bilingual, bilingual } from '#shared/i18n.js';
 import type Router from '@koa/router';
 import type { AppDeps, AppState } from '../context.js';
 import { pendingMigrations } from '../db.js';
@@ -15,13 +16,15 @@ export function registerHealth(router: Router<AppState>, deps: AppDeps): void {
     ctx.body = { status: 'ok' };
   });
   router.get('/readyz', async (ctx) => {
-    let problem: string | undefined;
+    let problem: Bilingual | undefined;
     try {
       const pending = await withTimeout(pendingMigrations(deps.db.knex), READY_TIMEOUT_MS);
-      if (pending.length > 0) problem = `The database schema is not current: ${pending.length} migration(s) pending.`;
+      if (pending.length > 0) {
+        problem = bilingual({ en: 'The database schema is not current: {count} migration(s) pending.', de: 'Das Datenbankschema ist nicht aktuell: {count} Migration(en) ausstehend.' }, { count: pending.length });
+      }
     } catch (error) {
       ctx.state.log.warn('readiness check failed', { error });
-      problem = 'The database is not reachable.';
+      problem = { en: 'The database is not reachable.', de: 'Die Datenbank ist nicht erreichbar.' };
     }
     if (problem) throw new HttpError('service_unavailable', problem);
     ctx.body = { status: 'ready', database: deps.db.kind };

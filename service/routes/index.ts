@@ -14,6 +14,8 @@ import { registerConnectPages } from '../pages/connect/callback-page.js';
 import { registerPostLinkPage } from '../pages/post-link.js';
 import { mountGoogleSandbox } from '../sandbox/google/mount.js';
 import { mountNetworkSandboxes } from '../sandbox/networks/mount.js';
+import { registerIntegrationCallback } from '../imports/callback-page.js';
+import { mountIntegrationSandboxes } from '../imports/sandbox.js';
 
 /** Every route of the service in one router, so a known path with another method answers 405. */
 export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
@@ -29,8 +31,10 @@ export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Rout
   registerGoogleRoutes(router, deps);
   mountGoogleSandbox(router, deps);
   mountNetworkSandboxes(router, deps);
+  mountIntegrationSandboxes(router, deps);
   registerInvitationPages(router, deps);
   registerConnectPages(router, deps);
+  registerIntegrationCallback(router, deps);
   registerPostLinkPage(router);
   registerEmailUnsubscribe(router, deps);
   registerDevEmails(router, deps);

@@ -18,7 +18,7 @@ export function registerMediaFiles(router: Router<AppState>, deps: AppDeps): voi
   router.get('/media/:area/:owner/:id/:variant', async (ctx) => {
     const key = `${ctx.params.area}/${ctx.params.owner}/${ctx.params.id}/${ctx.params.variant}`;
     const parsed = parseKey(key);
-    if (!parsed || !(deps.storage instanceof LocalStorage)) throw new HttpError('not_found', 'There is no such file.');
+    if (!parsed || !(deps.storage instanceof LocalStorage)) throw new HttpError('not_found', { en: 'There is no such file.', de: 'Diese Datei gibt es nicht.' });
     const expires = Number(ctx.query.expires);
     const sig = typeof ctx.query.sig === 'string' ? ctx.query.sig : '';
     if (!Number.isInteger(expires) || !sig || !verifyMediaPath(deps.config.appSecret, key, expires, sig)) throw new HttpError('media_link_invalid');
@@ -26,10 +26,10 @@ export function registerMediaFiles(router: Router<AppState>, deps: AppDeps): voi
     if (expires < now) throw new HttpError('media_link_expired');
 
     const presentation = await findStoredFile(deps.db.knex, parsed, key);
-    if (!presentation) throw new HttpError('not_found', 'This file no longer exists.');
+    if (!presentation) throw new HttpError('not_found', { en: 'This file no longer exists.', de: 'Diese Datei gibt es nicht mehr.' });
     const range = requestedRange(ctx);
     const read = await deps.storage.get(key, range === 'invalid' ? undefined : range);
-    if (!read) throw new HttpError('not_found', 'This file no longer exists.');
+    if (!read) throw new HttpError('not_found', { en: 'This file no longer exists.', de: 'Diese Datei gibt es nicht mehr.' });
 
     ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
     ctx.set('Cache-Control', `private, max-age=${Math.min(expires - now, 86_400)}`);

@@ -2,7 +2,7 @@ import { deleteMedia } from '../actions/delete-media.js';
 import { findMedia } from '../actions/find-media.js';
 import { getMe } from '../actions/get-me.js';
 import { listMedia } from '../actions/list-media.js';
-import { supplyCaptureImage } from '../actions/supply-capture-image.js';
+import { supplyCaptureMedia } from '../actions/supply-capture-media.js';
 import { uploadMedia } from '../actions/upload-media.js';
 import { removeAvatar, setAvatar } from '../media/avatar.js';
 import type { MediaDeps } from '../media/deps.js';
@@ -45,9 +45,9 @@ export const mediaHandlers = {
   deleteMedia: async (context) => {
     await deleteMedia(depsOf(context), context.auth.workspaceId, context.input.params.mediaId);
   },
-  supplyCaptureImage: async (context) => {
+  supplyCaptureMedia: async (context) => {
     const deps = depsOf(context);
-    const post = await supplyCaptureImage(deps, { workspaceId: context.auth.workspaceId, userId: context.auth.user.id }, context.input.params.postId, context.upload);
+    const post = await supplyCaptureMedia(deps, { workspaceId: context.auth.workspaceId, userId: context.auth.user.id }, context.input.params.postId, context.upload);
     return presentPost(await oneWithMedia(deps, post));
   },
   setAvatar: async (context) => {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { EndpointName, Endpoints, InputOf, ResponseOf } from '#shared/api/endpoints.js';
+import type { Language } from '#shared/i18n.js';
 import type { Config } from '../config.js';
 import type { MemberAuth, SessionAuth } from '../context.js';
 import type { ClientInfo } from '../lib/client-info.js';
@@ -26,6 +27,8 @@ export interface HandlerContext<N extends EndpointName> {
   config: Config;
   log: Logger;
   client: ClientInfo;
+  /** The request's language (Accept-Language), for stored sentences a presenter picks from. */
+  language: Language;
   storage: BlobStorage;
   /** `upload: 'binary'` endpoints: the request body as a stream, not yet read. */
   upload: UploadOf<N>;

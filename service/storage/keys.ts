@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
  */
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const KEY = new RegExp(`^(media|avatars)/(${UUID})/(${UUID})/(original|thumbnail)$`);
+/** Pieces of a resumable upload: never served (parseKey does not know them), removed once assembled. */
+const UPLOAD_PART_KEY = new RegExp(`^uploads/${UUID}/${UUID}/part-\\d{1,6}$`);
 
 /** The keys of one medium of a workspace: the file and, for images, its thumbnail. */
 export function mediaKeys(workspaceId: string, mediaId: string): { original: string; thumbnail: string } {
@@ -16,6 +18,11 @@ export function mediaKeys(workspaceId: string, mediaId: string): { original: str
 export function avatarKeys(userId: string): { original: string; thumbnail: string } {
   const version = randomUUID();
   return { original: `avatars/${userId}/${version}/original`, thumbnail: `avatars/${userId}/${version}/thumbnail` };
+}
+
+/** The key of piece `index` (from 0) of a resumable upload of a workspace. */
+export function uploadPartKey(workspaceId: string, uploadId: string, index: number): string {
+  return `uploads/${workspaceId}/${uploadId}/part-${index}`;
 }
 
 /** What a key names, or null when it is not a key this service makes. */
@@ -35,5 +42,5 @@ export function parseKey(key: string): ParsedKey | null {
 
 /** True for keys this module makes: the only ones storage backends accept. */
 export function isStorageKey(key: string): boolean {
-  return KEY.test(key);
+  return KEY.test(key) || UPLOAD_PART_KEY.test(key);
 }

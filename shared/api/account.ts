@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { Email, Password } from './auth.js';
 import { Timestamp } from './common.js';
+import { zodMessage } from '../i18n.js';
 
 /**
  * Schemas of the account flows around sign-in: email verification, password reset, email and password
@@ -11,8 +12,8 @@ import { Timestamp } from './common.js';
 /** A token from an emailed link; its shape is checked by the service, which also answers unknown ones. */
 const LinkToken = z
   .string()
-  .min(1, { message: 'must not be empty' })
-  .max(200, { message: 'is not a token from one of our links' })
+  .min(1, { message: zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' }) })
+  .max(200, { message: zodMessage({ en: 'is not a token from one of our links', de: 'ist kein Token aus einem unserer Links' }) })
   .meta({ description: 'The `token` of the link in the email.' });
 
 export const VerifyEmailInput = z.strictObject({ token: LinkToken }).meta({ id: 'VerifyEmailInput' });
@@ -56,7 +57,7 @@ export type EmailChangeRequested = z.output<typeof EmailChangeRequested>;
 
 export const ChangePasswordInput = z
   .strictObject({
-    currentPassword: z.string().min(1, { message: 'must not be empty' }).max(LIMITS.passwordMaxLength),
+    currentPassword: z.string().min(1, { message: zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' }) }).max(LIMITS.passwordMaxLength),
     newPassword: Password,
   })
   .meta({ id: 'ChangePasswordInput' });
@@ -74,7 +75,7 @@ export type SessionsRevoked = z.output<typeof SessionsRevoked>;
 
 export const GoogleExchangeInput = z
   .strictObject({
-    code: z.string().min(1, { message: 'must not be empty' }).max(200).meta({
+    code: z.string().min(1, { message: zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' }) }).max(200).meta({
       description: 'The one-time `code` the service put on the extension’s redirect URL after Google sign-in (valid 60 s, once).',
     }),
     client: z.string().trim().max(100).optional().meta({ description: 'Shown in the sessions list, e.g. "Minopa for Chrome".' }),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_STATUSES, PLATFORM_IDS } from '../platforms.js';
 import { Id, Timestamp, WorkspaceParams } from './common.js';
+import { zodMessage } from '../i18n.js';
 
-export const PlatformIdSchema = z.enum(PLATFORM_IDS, { message: `must be one of ${PLATFORM_IDS.join(', ')}` });
+export const PlatformIdSchema = z.enum(PLATFORM_IDS, { message: zodMessage({ en: `must be one of ${PLATFORM_IDS.join(', ')}`, de: `muss einer dieser Werte sein: ${PLATFORM_IDS.join(', ')}` }) });
 
 /** A network as this service offers it. */
 export const Network = z

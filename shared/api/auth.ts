@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { Id, Timestamp, requiredText } from './common.js';
+import { bilingual, zodMessage } from '../i18n.js';
 
 /** An email address as a person types it; stored and compared lowercase. */
 export const Email = z
-  .email({ message: 'must be an email address like name@example.com' })
+  .email({ message: zodMessage({ en: 'must be an email address like name@example.com', de: 'muss eine E-Mail-Adresse wie name@example.com sein' }) })
   .max(254)
   .transform((email) => email.toLowerCase());
 
 /** A new password (sign-up, reset, change). */
 export const Password = z
   .string()
-  .min(LIMITS.passwordMinLength, { message: `must be at least ${LIMITS.passwordMinLength} characters` })
-  .max(LIMITS.passwordMaxLength, { message: `must be at most ${LIMITS.passwordMaxLength} characters` });
+  .min(LIMITS.passwordMinLength, { message: zodMessage(bilingual({ en: 'must be at least {min} characters', de: 'muss mindestens {min} Zeichen lang sein' }, { min: LIMITS.passwordMinLength })) })
+  .max(LIMITS.passwordMaxLength, { message: zodMessage(bilingual({ en: 'must be at most {max} characters', de: 'darf höchstens {max} Zeichen lang sein' }, { max: LIMITS.passwordMaxLength })) });
 
 const ClientLabel = z
   .string()
@@ -27,11 +28,11 @@ export const SignUpInput = z
     lastName: requiredText(LIMITS.personNameLength),
     email: Email,
     password: Password,
-    ageConfirmed: z.literal(true, { message: 'you must confirm that you are 18 or older' }),
+    ageConfirmed: z.literal(true, { message: zodMessage({ en: 'you must confirm that you are 18 or older', de: 'Sie müssen bestätigen, dass Sie mindestens 18 Jahre alt sind' }) }),
     acceptedLegalVersions: z
       .strictObject({
-        terms: z.string().min(1, { message: 'accept the Terms of Service' }),
-        privacy: z.string().min(1, { message: 'accept the Privacy Policy' }),
+        terms: z.string().min(1, { message: zodMessage({ en: 'accept the Terms of Service', de: 'akzeptieren Sie die Nutzungsbedingungen' }) }),
+        privacy: z.string().min(1, { message: zodMessage({ en: 'accept the Privacy Policy', de: 'akzeptieren Sie die Datenschutzerklärung' }) }),
       })
       .meta({ description: 'The versions of the Terms and the Privacy Policy the person read and accepted.' }),
     client: ClientLabel,
@@ -42,7 +43,7 @@ export type SignUpInput = z.input<typeof SignUpInput>;
 export const LogInInput = z
   .strictObject({
     email: Email,
-    password: z.string().min(1, { message: 'must not be empty' }).max(LIMITS.passwordMaxLength),
+    password: z.string().min(1, { message: zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' }) }).max(LIMITS.passwordMaxLength),
     client: ClientLabel,
   })
   .meta({ id: 'LogInInput' });
@@ -79,7 +80,7 @@ export const UpdateMeInput = z
     defaultWorkspaceId: Id.optional(),
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), {
-    message: 'change at least one of firstName, lastName and defaultWorkspaceId',
+    message: zodMessage({ en: 'change at least one of firstName, lastName and defaultWorkspaceId', de: 'ändern Sie mindestens eines von firstName, lastName und defaultWorkspaceId' }),
   })
   .meta({ id: 'UpdateMeInput' });
 export type UpdateMeInput = z.input<typeof UpdateMeInput>;

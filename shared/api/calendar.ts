@@ -3,6 +3,7 @@ import { TARGET_STATUSES, type TargetStatus } from '../platforms.js';
 import { PostStatus } from './posts.js';
 import { PostTarget } from './publishing.js';
 import { Id, Timestamp } from './common.js';
+import { bilingual, zodMessage } from '../i18n.js';
 
 /**
  * The queue and calendar of a workspace: its posts with the targets that fall in a range of days, each
@@ -18,8 +19,8 @@ export const CALENDAR_DEFAULT_STATUSES: readonly TargetStatus[] = ['scheduled', 
 /** A calendar date in the workspace's time zone. */
 export const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-03-29' })
-  .refine((value) => isCalendarDate(value), { message: 'must be a real calendar date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: zodMessage({ en: 'must be a date like 2026-03-29', de: 'muss ein Datum wie 2026-03-29 sein' }) })
+  .refine((value) => isCalendarDate(value), { message: zodMessage({ en: 'must be a real calendar date', de: 'muss ein Datum sein, das es im Kalender gibt' }) })
   .meta({ description: "A date in the workspace's time zone (YYYY-MM-DD)." });
 
 function isCalendarDate(value: string): boolean {
@@ -37,14 +38,14 @@ const StatusList = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.split(',').map((part) => part.trim())))
-  .pipe(z.array(z.enum(TARGET_STATUSES, { message: `must be a comma-separated list of ${TARGET_STATUSES.join(', ')}` })).optional())
+  .pipe(z.array(z.enum(TARGET_STATUSES, { message: zodMessage({ en: `must be a comma-separated list of ${TARGET_STATUSES.join(', ')}`, de: `muss eine durch Kommas getrennte Liste aus ${TARGET_STATUSES.join(', ')} sein` }) })).optional())
   .meta({ description: `Target statuses, comma-separated (${TARGET_STATUSES.join(', ')}); default: ${CALENDAR_DEFAULT_STATUSES.join(', ')}.` });
 
 export const CalendarQuery = z
   .strictObject({ from: LocalDate, to: LocalDate, status: StatusList })
-  .refine((query) => query.from <= query.to, { message: 'must not be before from', path: ['to'] })
+  .refine((query) => query.from <= query.to, { message: zodMessage({ en: 'must not be before from', de: 'darf nicht vor from liegen' }), path: ['to'] })
   .refine((query) => query.from > query.to || daysInRange(query.from, query.to) <= CALENDAR_MAX_DAYS, {
-    message: `must be at most ${CALENDAR_MAX_DAYS} days after from`,
+    message: zodMessage(bilingual({ en: 'must be at most {days} days after from', de: 'darf höchstens {days} Tage nach from liegen' }, { days: CALENDAR_MAX_DAYS })),
     path: ['to'],
   });
 export type CalendarQuery = z.input<typeof CalendarQuery>;

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { HttpUrl, Id, Timestamp, text } from './common.js';
 import { Hashtags } from './posts.js';
+import { bilingual, zodMessage } from '../i18n.js';
 
-/** `note`: something written in the popup on no web page (a new tab, a browser page): no page, no provenance. */
-export const CAPTURE_KINDS = ['page', 'selection', 'link', 'image', 'note'] as const;
+/**
+ * `note`: something written in the popup on no web page (a new tab, a browser page): no page, no provenance.
+ * `image` and `video`: the file at `imageUrl`/`videoUrl` is fetched into the library and put on the draft.
+ */
+export const CAPTURE_KINDS = ['page', 'selection', 'link', 'image', 'video', 'note'] as const;
 export const CaptureKind = z.enum(CAPTURE_KINDS);
 export type CaptureKind = z.output<typeof CaptureKind>;
 
@@ -41,20 +45,22 @@ export const CaptureInput = z
     linkText: text(LIMITS.titleLength).optional(),
     imageUrl: HttpUrl.optional(),
     imageAlt: text(LIMITS.descriptionLength).optional(),
+    videoUrl: HttpUrl.optional().meta({ description: 'The video file itself (not the page it plays on); required for a video capture.' }),
+    videoTitle: text(LIMITS.titleLength).optional(),
     page: PageMetadata.optional(),
     capturedAt: Timestamp.optional(),
     draft: DraftOverrides.optional(),
   })
   .superRefine((capture, ctx) => {
     if (capture.kind === 'note') {
-      if (!capture.draft?.title && !capture.draft?.body) ctx.addIssue({ code: 'custom', path: ['draft', 'body'], message: 'is required for a note: write something first' });
+      if (!capture.draft?.title && !capture.draft?.body) ctx.addIssue({ code: 'custom', path: ['draft', 'body'], message: zodMessage({ en: 'is required for a note: write something first', de: 'ist für eine Notiz erforderlich: Schreiben Sie zuerst etwas' }) });
       return;
     }
-    if (!capture.url) ctx.addIssue({ code: 'custom', path: ['url'], message: `is required for a ${capture.kind} capture` });
-    const required = { selection: 'selectionText', link: 'linkUrl', image: 'imageUrl' } as const;
+    if (!capture.url) ctx.addIssue({ code: 'custom', path: ['url'], message: zodMessage(bilingual({ en: 'is required for a {kind} capture', de: 'ist für eine Aufnahme vom Typ {kind} erforderlich' }, { kind: capture.kind })) });
+    const required = { selection: 'selectionText', link: 'linkUrl', image: 'imageUrl', video: 'videoUrl' } as const;
     const field = capture.kind === 'page' ? undefined : required[capture.kind];
     if (field && !capture[field]) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `is required for a ${capture.kind} capture` });
+      ctx.addIssue({ code: 'custom', path: [field], message: zodMessage(bilingual({ en: 'is required for a {kind} capture', de: 'ist für eine Aufnahme vom Typ {kind} erforderlich' }, { kind: capture.kind })) });
     }
   })
   .meta({ id: 'CaptureInput' });

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './endpoints/accounts.js';
+import { integrationsEndpoints } from './endpoints/integrations.js';
+import { importsEndpoints } from './endpoints/imports.js';
 import { authEndpoints } from './endpoints/auth.js';
 import { legalEndpoints } from './endpoints/legal.js';
 import { mediaEndpoints } from './endpoints/media.js';
+import { mediaUploadEndpoints } from './endpoints/media-uploads.js';
 import { meEndpoints } from './endpoints/me.js';
 import { membersEndpoints } from './endpoints/members.js';
 import { postsEndpoints } from './endpoints/posts.js';
@@ -27,7 +30,10 @@ export const endpoints = {
   ...postsEndpoints,
   ...publishingEndpoints,
   ...mediaEndpoints,
+  ...mediaUploadEndpoints,
   ...accountsEndpoints,
+  ...integrationsEndpoints,
+  ...importsEndpoints,
   // dashboard
   ...calendarEndpoints,
 } as const satisfies Record<string, Endpoint>;

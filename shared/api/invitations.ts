@@ -3,6 +3,7 @@ import { Email } from './auth.js';
 import { PersonRef } from './audit.js';
 import { Id, Timestamp } from './common.js';
 import { RoleSchema, Workspace } from './workspaces.js';
+import { zodMessage } from '../i18n.js';
 
 /** How long an invitation link works. */
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -33,7 +34,7 @@ export type InvitationList = z.output<typeof InvitationList>;
 
 export const InvitationParams = z.strictObject({ workspaceId: Id, invitationId: Id });
 
-const Token = z.string().min(1, { message: 'must not be empty' }).max(200).meta({ description: 'The token from the invitation link.' });
+const Token = z.string().min(1, { message: zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' }) }).max(200).meta({ description: 'The token from the invitation link.' });
 
 export const InvitationTokenQuery = z.strictObject({ token: Token });
 

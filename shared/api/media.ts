@@ -1,45 +1,9 @@
 import { z } from 'zod';
+import { MEDIA_KINDS, MEDIA_MIME_TYPES } from '../media-types.js';
 import { Id, PageQuery, Timestamp } from './common.js';
 
-/** What a file in the media library is. */
-export const MEDIA_KINDS = ['image', 'video', 'document'] as const;
+/** What a file in the media library is (the kinds themselves: shared/media-types.ts). */
 export const MediaKind = z.enum(MEDIA_KINDS);
-export type MediaKind = z.output<typeof MediaKind>;
-
-/**
- * The file types the library accepts, as recognised from the file's own bytes (never its name), with
- * the kind each is. Anything else is refused with `media_type_not_allowed`.
- */
-export const MEDIA_TYPES = {
-  'image/jpeg': 'image',
-  'image/png': 'image',
-  'image/gif': 'image',
-  'image/webp': 'image',
-  'video/mp4': 'video',
-  'video/quicktime': 'video',
-  'video/webm': 'video',
-  'application/pdf': 'document',
-} as const satisfies Record<string, MediaKind>;
-export type MediaMimeType = keyof typeof MEDIA_TYPES;
-export const MEDIA_MIME_TYPES = Object.keys(MEDIA_TYPES) as [MediaMimeType, ...MediaMimeType[]];
-
-/** Names people know the accepted types by, for error messages and the upload button's hint. */
-export const MEDIA_TYPE_NAMES: Record<MediaMimeType, string> = {
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'image/gif': 'GIF',
-  'image/webp': 'WebP',
-  'video/mp4': 'MP4',
-  'video/quicktime': 'QuickTime (MOV)',
-  'video/webm': 'WebM',
-  'application/pdf': 'PDF',
-};
-
-/** How many media one post may reference (the platforms' own limits are stricter and checked at scheduling). */
-export const MEDIA_PER_POST_MAX = 20;
-
-/** Header carrying the original file name of a raw upload, percent-encoded UTF-8 (headers are Latin-1). */
-export const FILENAME_HEADER = 'X-Filename';
 
 const Url = z.string().meta({ description: 'A signed address that works until `urlExpiresAt`; only members receive it.' });
 
@@ -101,9 +65,10 @@ export const MEDIA_FETCH_REASONS = [
 export type MediaFetchReason = (typeof MEDIA_FETCH_REASONS)[number];
 
 /**
- * Where the image of an image capture stands: the service fetches it (`pending` → `done`); when it
+ * Where the file of an image or video capture stands: the service fetches it (`pending` → `done`); when it
  * cannot (a private address, the origin wants the person's cookies) the browser must supply it
- * (`needs_browser`); `failed` is final (e.g. the image is gone or not an image).
+ * (`needs_browser`); `failed` is final (e.g. the file is gone, too large or not of its kind) and the
+ * draft keeps the file's address in its source.
  */
 export const MediaFetch = z
   .object({

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { Id, PageQuery, Timestamp, text } from './common.js';
-import { MEDIA_PER_POST_MAX, MediaFetch, PostMedia } from './media.js';
+import { MediaFetch, PostMedia } from './media.js';
+import { MEDIA_PER_POST_MAX } from '../media-types.js';
+import { bilingual, zodMessage } from '../i18n.js';
 
 /** 'scheduled', 'published' and 'failed' summarise the post's targets (publishing); media used by a scheduled post cannot be deleted. */
 export const POST_STATUSES = ['draft', 'scheduled', 'published', 'failed', 'archived'] as const;
@@ -18,17 +20,17 @@ export const Hashtags = z
       .pipe(
         z
           .string()
-          .min(1, { message: 'must not be empty' })
+          .min(1, { message: zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' }) })
           .max(LIMITS.hashtagLength)
-          .regex(/^[\p{L}\p{N}_]+$/u, { message: 'may contain only letters, digits and underscores' }),
+          .regex(/^[\p{L}\p{N}_]+$/u, { message: zodMessage({ en: 'may contain only letters, digits and underscores', de: 'darf nur Buchstaben, Ziffern und Unterstriche enthalten' }) }),
       ),
   )
-  .max(LIMITS.hashtagsPerPost, { message: `at most ${LIMITS.hashtagsPerPost} hashtags` });
+  .max(LIMITS.hashtagsPerPost, { message: zodMessage(bilingual({ en: 'at most {max} hashtags', de: 'höchstens {max} Hashtags' }, { max: LIMITS.hashtagsPerPost })) });
 
 /** Where a draft came from: the capture that created it, kept as provenance. */
 export const PostSource = z
   .object({
-    kind: z.enum(['page', 'selection', 'link', 'image']),
+    kind: z.enum(['page', 'selection', 'link', 'image', 'video']),
     url: z.string(),
     title: z.string().nullable(),
     selectionText: z.string().nullable(),
@@ -36,6 +38,8 @@ export const PostSource = z
     linkText: z.string().nullable(),
     imageUrl: z.string().nullable(),
     imageAlt: z.string().nullable(),
+    videoUrl: z.string().optional().meta({ description: 'Video captures only: the address of the video file.' }),
+    videoTitle: z.string().nullable().optional().meta({ description: 'Video captures only: the video’s own title, when the page gave one.' }),
     page: z
       .object({
         canonicalUrl: z.string().optional(),
@@ -61,7 +65,7 @@ export const Post = z
     hashtags: z.array(z.string()),
     source: PostSource.nullable(),
     media: z.array(PostMedia).meta({ description: 'The media of the post, in order.' }),
-    mediaFetch: MediaFetch.nullable().meta({ description: "Image captures only: fetching the captured image into the library." }),
+    mediaFetch: MediaFetch.nullable().meta({ description: "Image and video captures only: fetching the captured file into the library." }),
     createdBy: z.object({ id: Id, firstName: z.string(), lastName: z.string() }).nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -95,12 +99,12 @@ export const UpdatePostInput = z
     hashtags: Hashtags.optional(),
     mediaIds: z
       .array(Id)
-      .max(MEDIA_PER_POST_MAX, { message: `at most ${MEDIA_PER_POST_MAX} media per post` })
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list the same media twice' })
+      .max(MEDIA_PER_POST_MAX, { message: zodMessage(bilingual({ en: 'at most {max} media per post', de: 'höchstens {max} Medien pro Beitrag' }, { max: MEDIA_PER_POST_MAX })) })
+      .refine((ids) => new Set(ids).size === ids.length, { message: zodMessage({ en: 'must not list the same media twice', de: 'darf dasselbe Medium nicht zweimal nennen' }) })
       .optional()
       .meta({ description: "The post's media in order (ids from this workspace's library); replaces the current list." }),
   })
-  .refine((input) => Object.keys(input).length > 0, { message: 'change at least one of title, body, hashtags, mediaIds' })
+  .refine((input) => Object.keys(input).length > 0, { message: zodMessage({ en: 'change at least one of title, body, hashtags, mediaIds', de: 'ändern Sie mindestens eines von title, body, hashtags, mediaIds' }) })
   .meta({ id: 'UpdatePostInput' });
 export type UpdatePostInput = z.input<typeof UpdatePostInput>;
 

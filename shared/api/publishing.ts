@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { ACCOUNT_STATUSES, FAILURE_KINDS, PLATFORM_IDS, TARGET_STATUSES } from '../platforms.js';
 import { TargetOverrides } from '../publishing/content.js';
 import { Id, Timestamp } from './common.js';
+import { zodMessage } from '../i18n.js';
 
 /** A wall-clock time in the workspace's time zone, to the minute. */
 export const LocalDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'must be a local date and time like 2026-03-29T09:30' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: zodMessage({ en: 'must be a local date and time like 2026-03-29T09:30', de: 'muss ein lokales Datum mit Uhrzeit wie 2026-03-29T09:30 sein' }) })
   .meta({ description: "Wall-clock time in the workspace's time zone (YYYY-MM-DDTHH:mm)." });
 
 export const TargetParams = z.strictObject({ workspaceId: Id, postId: Id, targetId: Id });
@@ -17,8 +18,8 @@ export const SetTargetsInput = z
   .strictObject({
     targets: z
       .array(TargetInput)
-      .max(50, { message: 'at most 50 accounts per post' })
-      .refine((targets) => new Set(targets.map((target) => target.accountId)).size === targets.length, { message: 'must not list the same account twice' }),
+      .max(50, { message: zodMessage({ en: 'at most 50 accounts per post', de: 'höchstens 50 Konten pro Beitrag' }) })
+      .refine((targets) => new Set(targets.map((target) => target.accountId)).size === targets.length, { message: zodMessage({ en: 'must not list the same account twice', de: 'darf dasselbe Konto nicht zweimal nennen' }) }),
   })
   .meta({ id: 'SetTargetsInput' });
 export type SetTargetsInput = z.input<typeof SetTargetsInput>;
@@ -33,7 +34,7 @@ export const ScheduleInput = z
     z.strictObject({ when: z.literal('now'), allowDuplicate: z.boolean().optional() }),
     z.strictObject({ when: z.literal('at'), localTime: LocalDateTime, allowDuplicate: z.boolean().optional() }),
     z.strictObject({ when: z.literal('queue'), allowDuplicate: z.boolean().optional() }),
-  ], { message: 'must be "now", "at" or "queue"' })
+  ], { message: zodMessage({ en: 'must be "now", "at" or "queue"', de: 'muss "now", "at" oder "queue" sein' }) })
   .meta({ id: 'ScheduleInput', description: '`allowDuplicate`: publish even when the same text went to the same account within 24 hours.' });
 export type ScheduleInput = z.input<typeof ScheduleInput>;
 
@@ -77,7 +78,7 @@ export type PostTargetList = z.output<typeof PostTargetList>;
 export const PostingSlot = z
   .strictObject({
     weekday: z.number().int().min(0).max(6).meta({ description: '0 = Sunday … 6 = Saturday.' }),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 09:30' }),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: zodMessage({ en: 'must be a time like 09:30', de: 'muss eine Uhrzeit wie 09:30 sein' }) }),
   })
   .meta({ id: 'PostingSlot' });
 export type PostingSlot = z.output<typeof PostingSlot>;
@@ -92,11 +93,11 @@ export const UpdateWorkspaceScheduleInput = z
     timeZone: z.string().trim().min(1).max(64).optional().meta({ description: 'IANA name, e.g. Europe/Berlin. Scheduled posts keep their instant.' }),
     postingSlots: z
       .array(PostingSlot)
-      .max(168, { message: 'at most 168 slots a week' })
-      .refine((slots) => new Set(slots.map((slot) => `${slot.weekday} ${slot.time}`)).size === slots.length, { message: 'must not list the same slot twice' })
+      .max(168, { message: zodMessage({ en: 'at most 168 slots a week', de: 'höchstens 168 Zeiten pro Woche' }) })
+      .refine((slots) => new Set(slots.map((slot) => `${slot.weekday} ${slot.time}`)).size === slots.length, { message: zodMessage({ en: 'must not list the same slot twice', de: 'darf dieselbe Zeit nicht zweimal nennen' }) })
       .optional(),
   })
-  .refine((input) => input.timeZone !== undefined || input.postingSlots !== undefined, { message: 'change at least one of timeZone, postingSlots' })
+  .refine((input) => input.timeZone !== undefined || input.postingSlots !== undefined, { message: zodMessage({ en: 'change at least one of timeZone, postingSlots', de: 'ändern Sie mindestens eines von timeZone, postingSlots' }) })
   .meta({ id: 'UpdateWorkspaceScheduleInput' });
 
 export const NextQueueSlot = z

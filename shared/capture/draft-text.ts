@@ -7,7 +7,8 @@ export function sharedUrl(capture: Pick<CaptureInput, 'url' | 'page'>): string |
 
 /**
  * The starting text of a draft made from a capture, before the person edits it:
- * a selection becomes a quote, a link its text and address, a page or image its title and address.
+ * a selection becomes a quote, a link its text and address, a page, image or video its title and address
+ * (the page's: the image or video itself goes on the draft as a file).
  */
 export function draftFromCapture(capture: CaptureInput): { title: string | null; body: string } {
   const title = capture.draft?.title || capture.title || capture.page?.ogTitle || null;
@@ -24,6 +25,9 @@ export function draftFromCapture(capture: CaptureInput): { title: string | null;
       break;
     case 'image':
       lines.push(...[capture.imageAlt || title, url].filter((part): part is string => Boolean(part)));
+      break;
+    case 'video':
+      lines.push(...[capture.videoTitle || title, url].filter((part): part is string => Boolean(part)));
       break;
     case 'page':
       lines.push(...[title, url].filter((part): part is string => Boolean(part)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual, zodMessage } from '../i18n.js';
 
 /**
  * What one target publishes: the post's content with the target's overrides applied. The service
@@ -6,16 +7,19 @@ import { z } from 'zod';
  * PublishContent from the same function, so what was validated is what goes out.
  */
 
+const notEmpty = zodMessage({ en: 'must not be empty', de: 'darf nicht leer sein' });
+const atMost = (max: number) => zodMessage(bilingual({ en: 'must be at most {max} characters', de: 'darf höchstens {max} Zeichen lang sein' }, { max }));
+
 /** A target's overrides of the post (stored in post_targets.overrides). Absent: the post's own. */
 export const TargetOverrides = z
   .strictObject({
-    text: z.string().max(70_000, { message: 'must be at most 70000 characters' }).nullable().optional()
+    text: z.string().max(70_000, { message: atMost(70_000) }).nullable().optional()
       .meta({ description: 'Replaces the post text and its hashtags for this channel.' }),
-    title: z.string().trim().max(300, { message: 'must be at most 300 characters' }).nullable().optional(),
-    firstComment: z.string().trim().min(1, { message: 'must not be empty' }).max(10_000, { message: 'must be at most 10000 characters' }).nullable().optional()
+    title: z.string().trim().max(300, { message: atMost(300) }).nullable().optional(),
+    firstComment: z.string().trim().min(1, { message: notEmpty }).max(10_000, { message: atMost(10_000) }).nullable().optional()
       .meta({ description: 'Posted as a comment right after the post (Facebook, Instagram, LinkedIn).' }),
-    threadParts: z.array(z.string().trim().min(1, { message: 'must not be empty' }).max(10_000, { message: 'must be at most 10000 characters' }))
-      .max(25, { message: 'at most 25 parts' }).optional()
+    threadParts: z.array(z.string().trim().min(1, { message: notEmpty }).max(10_000, { message: atMost(10_000) }))
+      .max(25, { message: zodMessage(bilingual({ en: 'at most {max} parts', de: 'höchstens {max} Teile' }, { max: 25 })) }).optional()
       .meta({ description: 'X and Threads: further posts, each replying to the one before.' }),
     options: z.record(z.string(), z.unknown()).optional().meta({ description: 'Network options (shared/publishing/options.ts).' }),
   })

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../i18n.js';
 import type { PlatformId } from '../platforms.js';
 
 /** Stable codes of the content rules; clients branch on these, people read the message. */
@@ -14,14 +15,21 @@ export type ContentRule = (typeof CONTENT_RULES)[number];
 /**
  * One way a target's content breaks its network's rules. `field` is where, within the target
  * (text, title, firstComment, threadParts.1, media.2, options.boardId); the message names the network
- * and the rule so it can be shown as is.
+ * and the rule so it can be shown as is: `message` in English, `sentence` in every language (show
+ * `sentence[language]`; the service answers `content_invalid` in the request's language).
  */
 export interface ContentIssue {
   target: { accountId: string; platform: PlatformId };
   rule: ContentRule;
   field: string;
   message: string;
+  sentence: Bilingual;
 }
 
 /** An issue without its target (the validators add it). */
 export type Issue = Omit<ContentIssue, 'target'>;
+
+/** The issue `rule` at `field`, saying `sentence` (its English is the `message`). */
+export function issue(rule: ContentRule, field: string, sentence: Bilingual): Issue {
+  return { rule, field, message: sentence.en, sentence };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlatformId } from '../platforms.js';
+import { bilingual, zodMessage } from '../i18n.js';
 
 /**
  * Per-network options of a target, as zod schemas (strict: an option another network takes is refused,
@@ -20,6 +21,7 @@ export const YOUTUBE_PRIVACY = ['public', 'unlisted', 'private'] as const;
 export const LINKEDIN_VISIBILITY = ['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'] as const;
 
 const none = z.strictObject({});
+const BOARD_REQUIRED = zodMessage({ en: 'is required: choose the board to pin to', de: 'ist erforderlich: Wählen Sie die Pinnwand, an die gepinnt wird' });
 
 export const OPTION_SCHEMAS = {
   x: none,
@@ -30,20 +32,20 @@ export const OPTION_SCHEMAS = {
     format: z.enum(INSTAGRAM_FORMATS).optional().meta({ description: 'Absent: a carousel for several media, a Reel for a video, else a feed post.' }),
   }),
   tiktok: z.strictObject({
-    privacyLevel: z.enum(TIKTOK_PRIVACY_LEVELS, { message: `must be one of ${TIKTOK_PRIVACY_LEVELS.join(', ')}` }),
+    privacyLevel: z.enum(TIKTOK_PRIVACY_LEVELS, { message: zodMessage({ en: `must be one of ${TIKTOK_PRIVACY_LEVELS.join(', ')}`, de: `muss einer dieser Werte sein: ${TIKTOK_PRIVACY_LEVELS.join(', ')}` }) }),
     disableComment: z.boolean().optional(),
     disableDuet: z.boolean().optional(),
     disableStitch: z.boolean().optional(),
   }),
   pinterest: z.strictObject({
-    boardId: z.string({ message: 'is required: choose the board to pin to' }).trim().min(1, { message: 'is required: choose the board to pin to' }).max(100),
+    boardId: z.string({ message: BOARD_REQUIRED }).trim().min(1, { message: BOARD_REQUIRED }).max(100),
     // §7 Limits: link ≤ 2048, alt_text ≤ 500.
-    link: z.url({ protocol: /^https?$/, message: 'must be a web address starting with http:// or https://' }).max(2048).optional(),
-    altText: z.string().max(500, { message: 'must be at most 500 characters' }).optional(),
+    link: z.url({ protocol: /^https?$/, message: zodMessage({ en: 'must be a web address starting with http:// or https://', de: 'muss eine Webadresse sein, die mit http:// oder https:// beginnt' }) }).max(2048).optional(),
+    altText: z.string().max(500, { message: zodMessage(bilingual({ en: 'must be at most {max} characters', de: 'darf höchstens {max} Zeichen lang sein' }, { max: 500 })) }).optional(),
   }),
   youtube: z.strictObject({
     privacy: z.enum(YOUTUBE_PRIVACY).default('public'),
-    categoryId: z.string().regex(/^\d{1,4}$/, { message: 'must be a YouTube category number, such as 22' }).optional(),
+    categoryId: z.string().regex(/^\d{1,4}$/, { message: zodMessage({ en: 'must be a YouTube category number, such as 22', de: 'muss eine YouTube-Kategorienummer sein, etwa 22' }) }).optional(),
     madeForKids: z.boolean().optional(),
   }),
 } as const satisfies Record<PlatformId, z.ZodType>;

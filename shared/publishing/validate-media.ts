@@ -1,6 +1,7 @@
+import { type Bilingual, bilingual, formatNumber, LANGUAGES, type Language } from '../i18n.js';
 import { PLATFORM_NAMES, type PlatformId } from '../platforms.js';
 import type { MediaFacts } from './content.js';
-import type { Issue } from './issues.js';
+import { issue, type Issue } from './issues.js';
 import type { InstagramFormat } from './options.js';
 import { INSTAGRAM_FORMAT_MEDIA, NETWORK_RULES, type MediaRule } from './rules.js';
 
@@ -23,85 +24,151 @@ export function mediaIssues(platform: PlatformId, media: readonly MediaFacts[], 
   return issues;
 }
 
+type Kind = MediaFacts['kind'];
+
+/** A medium of a kind ("a video on its own") and several ("takes videos up to 1 GB"). */
+const ONE: Record<Kind | 'gif', Bilingual> = {
+  image: { en: 'an image', de: 'ein Bild' },
+  video: { en: 'a video', de: 'ein Video' },
+  document: { en: 'a document', de: 'ein Dokument' },
+  gif: { en: 'a GIF', de: 'ein GIF' },
+};
+const MANY: Record<Kind, Bilingual> = {
+  image: { en: 'images', de: 'Bilder' },
+  video: { en: 'videos', de: 'Videos' },
+  document: { en: 'documents', de: 'Dokumente' },
+};
+
+const videoRequired = (name: string) => issue('video_required', 'media', bilingual({ en: '{name} publishes videos: add one video.', de: '{name} veröffentlicht Videos: Fügen Sie ein Video hinzu.' }, { name }));
+const mediaRequired = (name: string) => issue('media_required', 'media', bilingual({ en: '{name} needs at least one image or video: this post has none.', de: '{name} braucht mindestens ein Bild oder Video: Dieser Beitrag hat keins.' }, { name }));
+
 function countIssues(name: string, rule: MediaRule, media: readonly MediaFacts[]): Issue[] {
-  const count = (kind: MediaFacts['kind']) => media.filter((medium) => medium.kind === kind).length;
+  const count = (kind: Kind) => media.filter((medium) => medium.kind === kind).length;
   if (media.length === 0) {
-    if (rule.required === 'video') return [{ rule: 'video_required', field: 'media', message: `${name} publishes videos: add one video.` }];
-    if (rule.required) return [{ rule: 'media_required', field: 'media', message: `${name} needs at least one image or video: this post has none.` }];
+    if (rule.required === 'video') return [videoRequired(name)];
+    if (rule.required) return [mediaRequired(name)];
     return [];
   }
-  if (rule.required === 'video' && count('video') === 0) return [{ rule: 'video_required', field: 'media', message: `${name} publishes videos: add one video.` }];
+  if (rule.required === 'video' && count('video') === 0) return [videoRequired(name)];
   const issues: Issue[] = [];
   for (const kind of rule.alone) {
     const of = kind === 'gif' ? media.filter(isGif) : media.filter((medium) => medium.kind === kind);
     if (of.length > 0 && media.length > 1) {
-      const what = kind === 'gif' ? 'a GIF' : `a ${kind}`;
-      issues.push({ rule: 'media_not_alone', field: 'media', message: `${name} publishes ${what} on its own: keep just that one, or remove it.` });
+      issues.push(issue('media_not_alone', 'media', bilingual(
+        { en: '{name} publishes {what} on its own: keep just that one, or remove it.', de: '{name} veröffentlicht {what} nur für sich allein: Behalten Sie nur dieses oder entfernen Sie es.' },
+        { name, what: ONE[kind] },
+      )));
       return issues;
     }
   }
-  const limits: [number, number, string][] = [
-    [count('image'), rule.maxImages, 'images'],
-    [count('video'), rule.maxVideos, 'videos'],
-    [count('document'), rule.maxDocuments, 'documents'],
+  const limits: [number, number, Kind][] = [
+    [count('image'), rule.maxImages, 'image'],
+    [count('video'), rule.maxVideos, 'video'],
+    [count('document'), rule.maxDocuments, 'document'],
   ];
-  for (const [have, max, what] of limits) {
+  for (const [have, max, kind] of limits) {
     if (have > max) {
-      issues.push({ rule: 'too_many_media', field: 'media', message: max === 0 ? `${name} does not take ${what}: remove them for this channel.` : `${name} takes at most ${max} ${what} in one post: this one has ${have}.` });
+      issues.push(issue('too_many_media', 'media', max === 0
+        ? bilingual({ en: '{name} does not take {what}: remove them for this channel.', de: '{name} nimmt keine {what} an: Entfernen Sie sie für diesen Kanal.' }, { name, what: MANY[kind] })
+        : bilingual({ en: '{name} takes at most {max} {what} in one post: this one has {have}.', de: '{name} nimmt höchstens {max} {what} pro Beitrag an: Dieser hat {have}.' }, { name, max, what: MANY[kind], have })));
     }
   }
   if (issues.length === 0 && media.length > rule.maxItems) {
-    issues.push({ rule: 'too_many_media', field: 'media', message: `${name} takes at most ${rule.maxItems} media in one post: this one has ${media.length}.` });
+    issues.push(issue('too_many_media', 'media', bilingual(
+      { en: '{name} takes at most {max} media in one post: this one has {count}.', de: '{name} nimmt höchstens {max} Medien pro Beitrag an: Dieser hat {count}.' },
+      { name, max: rule.maxItems, count: media.length },
+    )));
   }
   return issues;
 }
 
+const FORMAT_LABELS: Record<InstagramFormat, Bilingual> = {
+  feed: { en: 'a feed post', de: 'Ein Feed-Beitrag' },
+  reel: { en: 'a reel', de: 'Ein Reel' },
+  story: { en: 'a story', de: 'Eine Story' },
+  carousel: { en: 'a carousel', de: 'Ein Karussell' },
+};
+
 function instagramCountIssues(media: readonly MediaFacts[], format: InstagramFormat): Issue[] {
   const spec = INSTAGRAM_FORMAT_MEDIA[format];
-  const label = { feed: 'A feed post', reel: 'A Reel', story: 'A Story', carousel: 'A carousel' }[format];
-  if (media.length === 0) return [{ rule: 'media_required', field: 'media', message: 'Instagram needs at least one image or video: this post has none.' }];
+  const label = FORMAT_LABELS[format];
+  if (media.length === 0) return [mediaRequired('Instagram')];
   const wrongKind = media.find((medium) => !(spec.kinds as readonly string[]).includes(medium.kind));
   if (wrongKind) {
-    return [{ rule: 'media_format', field: 'media', message: `Instagram: ${label.toLowerCase()} takes ${spec.kinds.join(' or ')} only, and this post has a ${wrongKind.kind}. Choose another format.` }];
+    return [issue('media_format', 'media', bilingual(
+      { en: 'Instagram: {label} takes {kinds} only, and this post has {kind}. Choose another format.', de: 'Instagram: {label} nimmt nur {kinds} an, und dieser Beitrag hat {kind}. Wählen Sie ein anderes Format.' },
+      { label, kinds: { en: spec.kinds.join(' or '), de: spec.kinds.map((kind) => MANY[kind].de).join(' oder ') }, kind: { en: `a ${wrongKind.kind}`, de: ONE[wrongKind.kind].de } },
+    ))];
   }
-  if (media.length < spec.min) return [{ rule: 'too_few_media', field: 'media', message: `Instagram: ${label.toLowerCase()} needs ${spec.min} to ${spec.max} media: this post has ${media.length}.` }];
-  if (media.length > spec.max) {
-    return [{ rule: 'too_many_media', field: 'media', message: spec.max === 1 ? `Instagram: ${label.toLowerCase()} has one medium: this post has ${media.length}. Choose carousel for several.` : `Instagram: ${label.toLowerCase()} takes at most ${spec.max} media: this post has ${media.length}.` }];
+  const count = media.length;
+  if (count < spec.min) {
+    return [issue('too_few_media', 'media', bilingual(
+      { en: 'Instagram: {label} needs {min} to {max} media: this post has {count}.', de: 'Instagram: {label} braucht {min} bis {max} Medien: Dieser Beitrag hat {count}.' },
+      { label, min: spec.min, max: spec.max, count },
+    ))];
+  }
+  if (count > spec.max) {
+    return [issue('too_many_media', 'media', spec.max === 1
+      ? bilingual({ en: 'Instagram: {label} has one medium: this post has {count}. Choose carousel for several.', de: 'Instagram: {label} hat ein Medium: Dieser Beitrag hat {count}. Wählen Sie für mehrere ein Karussell.' }, { label, count })
+      : bilingual({ en: 'Instagram: {label} takes at most {max} media: this post has {count}.', de: 'Instagram: {label} nimmt höchstens {max} Medien an: Dieser Beitrag hat {count}.' }, { label, max: spec.max, count }))];
   }
   return [];
 }
 
 function itemIssues(name: string, rule: MediaRule, medium: MediaFacts, index: number, story: boolean): Issue[] {
   const field = `media.${index}`;
-  const label = medium.name ? `“${medium.name}”` : `medium ${index + 1}`;
+  const label: Bilingual = medium.name
+    ? { en: `“${medium.name}”`, de: `„${medium.name}“` }
+    : bilingual({ en: 'medium {number}', de: 'Medium {number}' }, { number: index + 1 });
+  const kinds = MANY[medium.kind];
   const spec = medium.kind === 'image' ? rule.image : medium.kind === 'video' ? rule.video : rule.document;
-  if (!spec) return [{ rule: 'media_type', field, message: `${name} does not take ${medium.kind}s: remove ${label} for this channel.` }];
+  if (!spec) {
+    return [issue('media_type', field, bilingual({ en: '{name} does not take {kinds}: remove {label} for this channel.', de: '{name} nimmt keine {kinds} an: Entfernen Sie {label} für diesen Kanal.' }, { name, kinds, label }))];
+  }
   if (!spec.types.includes(medium.mimeType)) {
-    return [{ rule: 'media_type', field, message: `${name} does not take ${typeName(medium.mimeType)} ${medium.kind}s (${label}); it takes: ${spec.types.map(typeName).join(', ')}.` }];
+    return [issue('media_type', field, bilingual(
+      { en: '{name} does not take {type} {kinds} ({label}); it takes: {types}.', de: '{name} nimmt keine {kinds} im Format {type} an ({label}); möglich sind: {types}.' },
+      { name, type: typeName(medium.mimeType), kinds, label, types: spec.types.map(typeName).join(', ') },
+    ))];
   }
   const issues: Issue[] = [];
   const maxBytes = medium.kind === 'image' && isGif(medium) && rule.image?.gifMaxBytes ? rule.image.gifMaxBytes : spec.maxBytes;
   if (maxBytes !== undefined && medium.sizeBytes > maxBytes) {
-    issues.push({ rule: 'media_too_large', field, message: `${name} takes ${medium.kind}s up to ${megabytes(maxBytes)}: ${label} is ${megabytes(medium.sizeBytes)}.` });
+    issues.push(issue('media_too_large', field, bilingual(
+      { en: '{name} takes {kinds} up to {max}: {label} is {size}.', de: '{name} nimmt {kinds} bis {max} an: {label} hat {size}.' },
+      { name, kinds, max: megabytes(maxBytes), label, size: megabytes(medium.sizeBytes) },
+    )));
   }
   if (medium.kind === 'image' && rule.image?.maxPixels && medium.width && medium.height && medium.width * medium.height > rule.image.maxPixels) {
-    issues.push({ rule: 'image_too_many_pixels', field, message: `${name} takes images up to ${rule.image.maxPixels.toLocaleString('en-US')} pixels: ${label} has ${(medium.width * medium.height).toLocaleString('en-US')}.` });
+    issues.push(issue('image_too_many_pixels', field, bilingual(
+      { en: '{name} takes images up to {max} pixels: {label} has {count}.', de: '{name} nimmt Bilder bis {max} Pixel an: {label} hat {count}.' },
+      { name, max: rule.image.maxPixels, label, count: medium.width * medium.height },
+    )));
   }
   const aspect = medium.kind === 'image' ? rule.image?.aspect : medium.kind === 'video' ? rule.video?.aspect : undefined;
   // Stories are full-screen whatever the shape (§2/§3): the feed's aspect limits do not apply.
   if (aspect && !story && medium.width && medium.height) {
     const ratio = medium.width / medium.height;
     if (ratio < aspect[0] - 0.005 || ratio > aspect[1] + 0.005) {
-      issues.push({ rule: 'aspect_ratio', field, message: `${name} takes ${medium.kind}s from ${ratioText(aspect[0])} to ${ratioText(aspect[1])} (width:height): ${label} is ${medium.width}×${medium.height}.` });
+      issues.push(issue('aspect_ratio', field, bilingual(
+        { en: '{name} takes {kinds} from {from} to {to} (width:height): {label} is {size}.', de: '{name} nimmt {kinds} von {from} bis {to} an (Breite:Höhe): {label} hat {size}.' },
+        { name, kinds, from: ratioText(aspect[0]), to: ratioText(aspect[1]), label, size: `${medium.width}×${medium.height}` },
+      )));
     }
   }
   if (medium.kind === 'video' && medium.durationSeconds !== null && rule.video) {
     const { minSeconds, maxSeconds } = rule.video;
     if (minSeconds !== undefined && medium.durationSeconds < minSeconds) {
-      issues.push({ rule: 'video_too_short', field, message: `${name} takes videos of at least ${seconds(minSeconds)}: ${label} lasts ${seconds(medium.durationSeconds)}.` });
+      issues.push(issue('video_too_short', field, bilingual(
+        { en: '{name} takes videos of at least {min}: {label} lasts {duration}.', de: '{name} nimmt Videos ab {min} an: {label} dauert {duration}.' },
+        { name, min: seconds(minSeconds), label, duration: seconds(medium.durationSeconds) },
+      )));
     }
     if (maxSeconds !== undefined && medium.durationSeconds > maxSeconds) {
-      issues.push({ rule: 'video_too_long', field, message: `${name} takes videos up to ${seconds(maxSeconds)}: ${label} lasts ${seconds(medium.durationSeconds)}.` });
+      issues.push(issue('video_too_long', field, bilingual(
+        { en: '{name} takes videos up to {max}: {label} lasts {duration}.', de: '{name} nimmt Videos bis {max} an: {label} dauert {duration}.' },
+        { name, max: seconds(maxSeconds), label, duration: seconds(medium.durationSeconds) },
+      )));
     }
   }
   return issues;
@@ -111,18 +178,28 @@ function typeName(mimeType: string): string {
   return { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/webp': 'WebP', 'video/mp4': 'MP4', 'video/quicktime': 'MOV', 'video/webm': 'WebM', 'application/pdf': 'PDF' }[mimeType] ?? mimeType;
 }
 
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * MB ? `${+(bytes / (1024 * MB)).toFixed(1)} GB` : `${+(bytes / MB).toFixed(1)} MB`;
+/** The same quantity written in each language (1.5 GB, 1,5 GB). */
+function perLanguage(write: (language: Language) => string): Bilingual {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, write(language)])) as Record<Language, string>;
 }
 
-function seconds(value: number): string {
-  if (value < 60) return `${+value.toFixed(1)} s`;
-  const minutes = Math.floor(value / 60);
-  const rest = Math.round(value % 60);
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+const oneDecimal = { maximumFractionDigits: 1, useGrouping: false } as const;
+
+function megabytes(bytes: number): Bilingual {
+  return perLanguage((language) => bytes >= 1024 * MB ? `${formatNumber(bytes / (1024 * MB), language, oneDecimal)} GB` : `${formatNumber(bytes / MB, language, oneDecimal)} MB`);
 }
 
-function ratioText(ratio: number): string {
-  const known: [number, string][] = [[1 / 3, '1:3'], [3, '3:1'], [0.8, '4:5'], [1.91, '1.91:1'], [1, '1:1']];
-  return known.find(([value]) => Math.abs(value - ratio) < 0.001)?.[1] ?? `${+ratio.toFixed(2)}:1`;
+function seconds(value: number): Bilingual {
+  return perLanguage((language) => {
+    if (value < 60) return `${formatNumber(value, language, oneDecimal)} s`;
+    const minutes = Math.floor(value / 60);
+    const rest = Math.round(value % 60);
+    return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+  });
+}
+
+function ratioText(ratio: number): Bilingual {
+  const known: [number, string][] = [[1 / 3, '1:3'], [3, '3:1'], [0.8, '4:5'], [1, '1:1']];
+  const name = known.find(([value]) => Math.abs(value - ratio) < 0.001)?.[1];
+  return perLanguage((language) => name ?? `${formatNumber(ratio, language, { maximumFractionDigits: 2 })}:1`);
 }

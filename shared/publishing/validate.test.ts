@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlatformId } from '../platforms.js';
 import { composePostText, type MediaFacts, type TargetContent, targetContent } from './content.js';
+import { CONTENT_RULES, type ContentRule } from './issues.js';
 import { validateTarget } from './validate.js';
 
 const MB = 1024 * 1024;
@@ -31,6 +32,7 @@ describe('validateTarget', () => {
       rule: 'text_too_long',
       field: 'text',
       message: 'X counts 23 characters per link: this text is 297 of 280.',
+      sentence: { en: 'X counts 23 characters per link: this text is 297 of 280.', de: 'X zählt 23 Zeichen pro Link: Dieser Text hat 297 von 280.' },
     });
   });
 
@@ -110,7 +112,7 @@ describe('validateTarget', () => {
     expect(check('youtube', { media: [mp4()] })).toEqual([{ rule: 'title_required', field: 'title', message: 'YouTube needs a title: give the post or this channel one.' }]);
     expect(rules('youtube', { media: [mp4()], title: 'Launch <day>' })).toEqual(['title_forbidden_characters']);
     expect(check('youtube', { media: [mp4()], title: 'ok', text: 'é'.repeat(2_501) })).toEqual([
-      { rule: 'text_too_long', field: 'text', message: 'YouTube allows 5,000 bytes: this text is 5002 of 5000.' },
+      { rule: 'text_too_long', field: 'text', message: 'YouTube allows 5,000 bytes: this text is 5,002 of 5,000.' },
     ]);
     expect(rules('youtube', { media: [mp4()], title: 'ok', options: { privacy: 'secret' } })).toEqual(['option_invalid']);
     expect(rules('youtube', { media: [mp4(), mp4()], title: 'ok' })).toEqual(['media_not_alone']);
@@ -140,5 +142,63 @@ describe('targetContent', () => {
     const post = { body: 'Launch day', title: 'Launch', hashtags: ['news'] };
     expect(targetContent(post, {}, [])).toMatchObject({ text: 'Launch day\n\n#news', title: 'Launch', threadParts: [], options: {} });
     expect(targetContent(post, { text: 'Short', title: null }, [])).toMatchObject({ text: 'Short', title: null });
+  });
+});
+
+describe('content issues in German', () => {
+  it('says each issue in German too, with numbers as Germans write them', () => {
+    const [long] = validateTarget({ accountId: 'acc-1', platform: 'linkedin', content: { text: 'a'.repeat(3_001), title: null, firstComment: null, threadParts: [], options: {}, media: [] } });
+    expect(long!.sentence).toEqual({
+      en: 'LinkedIn allows 3,000 characters: this text is 3,001 of 3,000.',
+      de: 'LinkedIn erlaubt 3.000 Zeichen: Dieser Text hat 3.001 von 3.000.',
+    });
+    const [large] = validateTarget({ accountId: 'acc-1', platform: 'x', content: { text: 'Hi', title: null, firstComment: null, threadParts: [], options: {}, media: [jpeg({ sizeBytes: 5.5 * MB })] } });
+    expect(large!.sentence.de).toBe('X nimmt Bilder bis 5 MB an: „photo.jpg“ hat 5,5 MB.');
+    const [pixels] = validateTarget({ accountId: 'acc-1', platform: 'linkedin', content: { text: 'Hi', title: null, firstComment: null, threadParts: [], options: {}, media: [jpeg({ width: 8000, height: 6000 })] } });
+    expect(pixels!.sentence.de).toBe('LinkedIn nimmt Bilder bis 36.152.320 Pixel an: „photo.jpg“ hat 48.000.000.');
+    expect(check('pinterest', { media: [jpeg()] })).toHaveLength(1);
+    const [board] = validateTarget({ accountId: 'acc-1', platform: 'pinterest', content: { text: 'Hi', title: null, firstComment: null, threadParts: [], options: {}, media: [jpeg()] } });
+    expect(board!.sentence.de).toBe('Pinterest-Option „boardId“ ist erforderlich: Wählen Sie die Pinnwand, an die gepinnt wird.');
+  });
+
+  // One content that breaks each rule: every rule has a German sentence of its own. None is the same in
+  // both languages by nature (each names the problem in words), so all must differ from the English.
+  const BREAKS: Record<ContentRule, [PlatformId, Partial<TargetContent>]> = {
+    text_required: ['x', { text: '' }],
+    text_too_long: ['x', { text: 'a'.repeat(281) }],
+    text_forbidden_characters: ['youtube', { title: 'ok', text: 'a <b>', media: [mp4()] }],
+    too_many_hashtags: ['instagram', { text: Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' '), media: [jpeg()] }],
+    too_many_mentions: ['instagram', { text: Array.from({ length: 21 }, (_, i) => `@p${i}`).join(' '), media: [jpeg()] }],
+    title_required: ['youtube', { media: [mp4()] }],
+    title_too_long: ['pinterest', { title: 't'.repeat(101), options: { boardId: '1' }, media: [jpeg()] }],
+    title_forbidden_characters: ['youtube', { title: 'Launch <day>', media: [mp4()] }],
+    first_comment_unsupported: ['x', { firstComment: 'hi' }],
+    first_comment_too_long: ['linkedin', { firstComment: 'a'.repeat(3_001) }],
+    thread_unsupported: ['linkedin', { threadParts: ['two'] }],
+    thread_part_too_long: ['x', { threadParts: ['b'.repeat(281)] }],
+    media_required: ['instagram', {}],
+    video_required: ['youtube', { title: 'ok' }],
+    too_many_media: ['x', { media: [jpeg(), jpeg(), jpeg(), jpeg(), jpeg()] }],
+    too_few_media: ['instagram', { options: { format: 'carousel' }, media: [jpeg()] }],
+    media_not_alone: ['x', { media: [mp4(), jpeg()] }],
+    media_format: ['instagram', { options: { format: 'reel' }, media: [jpeg()] }],
+    media_type: ['instagram', { media: [png()] }],
+    media_too_large: ['x', { media: [jpeg({ sizeBytes: 6 * MB })] }],
+    image_too_many_pixels: ['linkedin', { media: [jpeg({ width: 8000, height: 6000 })] }],
+    aspect_ratio: ['instagram', { media: [jpeg({ width: 1080, height: 1920 })] }],
+    video_too_short: ['instagram', { media: [mp4({ durationSeconds: 2 })] }],
+    video_too_long: ['x', { media: [mp4({ durationSeconds: 200 })] }],
+    option_invalid: ['facebook', { options: { boardId: '1' } }],
+  };
+
+  it.each(CONTENT_RULES)('%s has a German sentence of its own', (rule) => {
+    const [platform, content] = BREAKS[rule];
+    const issues = validateTarget({ accountId: 'acc-1', platform, content: { text: 'Hello', title: null, firstComment: null, threadParts: [], options: {}, media: [], ...content } });
+    const found = issues.find((issue) => issue.rule === rule);
+    expect(found, `no ${rule} issue`).toBeDefined();
+    expect(found!.message).toBe(found!.sentence.en);
+    expect(found!.sentence.de.trim()).not.toBe('');
+    expect(found!.sentence.de).not.toBe(found!.sentence.en);
+    expect(found!.sentence.de).not.toMatch(/\{\w+\}/);
   });
 });

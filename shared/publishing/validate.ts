@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import { type Bilingual, bilingual, fromZodMessage } from '../i18n.js';
 import { PLATFORM_NAMES, type PlatformId } from '../platforms.js';
 import type { TargetContent } from './content.js';
-import type { ContentIssue, Issue } from './issues.js';
+import { type ContentIssue, issue as contentIssue, type Issue } from './issues.js';
 import { type InstagramFormat, OPTION_SCHEMAS } from './options.js';
 import { mediaIssues } from './validate-media.js';
 import { textIssues } from './validate-text.js';
@@ -38,22 +39,17 @@ function optionIssues(platform: PlatformId, error: z.ZodError): Issue[] {
   const name = PLATFORM_NAMES[platform];
   return error.issues.flatMap((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.map(String).join('.')];
-    return keys.map((key) => ({
-      rule: 'option_invalid' as const,
-      field: `options.${key}`,
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `${name} has no option “${key}”.`
-          : `${name} option “${key}” ${optionProblem(issue)}.`,
-    }));
+    return keys.map((key) => contentIssue('option_invalid', `options.${key}`, issue.code === 'unrecognized_keys'
+      ? bilingual({ en: '{name} has no option “{key}”.', de: '{name} hat keine Option „{key}“.' }, { name, key })
+      : bilingual({ en: '{name} option “{key}” {problem}.', de: '{name}-Option „{key}“ {problem}.' }, { name, key, problem: optionProblem(issue) })));
   });
 }
 
-/** zod's default sentences are for developers; the schemas' own messages and these are for people. */
-function optionProblem(issue: z.core.$ZodIssue): string {
+/** zod's default sentences are for developers; the schemas' own messages (see zodMessage) and these are for people. */
+function optionProblem(issue: z.core.$ZodIssue): Bilingual {
   if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid')) {
-    return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    return bilingual({ en: 'must be one of {values}', de: 'muss einer dieser Werte sein: {values}' }, { values: issue.values.map((value) => JSON.stringify(value)).join(', ') });
   }
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid')) return `must be ${issue.expected}`;
-  return issue.message;
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid')) return bilingual({ en: 'must be {type}', de: 'muss vom Typ {type} sein' }, { type: issue.expected });
+  return fromZodMessage(issue.message);
 }

@@ -79,11 +79,14 @@ describe('the popup in German', () => {
     expect(button('Text für X bearbeiten')).toBeTruthy();
     await type(byLabel<HTMLTextAreaElement>('Text'), 'a'.repeat(1300));
     await until(() => expect(byTestId('counter-x')?.textContent).toBe('1.020 zu viel'));
+    // The channel's content-rule problems (shared/publishing) in German too, numbers the German way.
+    expect(byTestId('problems-x')?.textContent).toBe('X erlaubt 280 Zeichen und zählt Emoji und CJK-Zeichen doppelt: Dieser Text hat 1.300 von 280.');
     await click(byTestId('action-now')!);
     expect(byTestId('blockers')?.textContent).toBe('Beheben Sie zuerst die bei den Kanälen angezeigten Probleme.');
 
     await setLocale('en');
     await until(() => expect(byTestId('counter-x')?.textContent).toBe('1,020 over'));
+    expect(byTestId('problems-x')?.textContent).toBe('X allows 280 characters, counting emoji and CJK characters as 2: this text is 1,300 of 280.');
     expect(document.documentElement.lang).toBe('en');
     expect(byLabel('Title').value).toBe('The story');
     expect(button('Post now')).toBeTruthy();

@@ -50,9 +50,17 @@ function mediaFor(filename: string) {
   };
 }
 
+/** Upload sessions the fake service opened: id → the file's name and size (each file fits one piece here). */
+const uploads = new Map<string, { filename: string; sizeBytes: number }>();
+function uploadSession(uploadId: string) {
+  const { filename, sizeBytes } = uploads.get(uploadId)!;
+  return { uploadId, filename, sizeBytes, chunkBytes: 4 * 1024 * 1024, receivedBytes: 0, expiresAt: NOW };
+}
+
 let boardsAnswer: () => FakeAnswer = () => ({ status: 200, json: { items: BOARDS } });
 function routes(request: ReceivedRequest): FakeAnswer {
-  const route = `${request.method} ${request.path.replace(/[0-9a-f-]{36}/g, ':id')}`;
+  const path = request.path.split('?')[0]!;
+  const route = `${request.method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`;
   switch (route) {
     case 'GET /api/v1/me':
       return { status: 200, json: me };
@@ -74,6 +82,15 @@ function routes(request: ReceivedRequest): FakeAnswer {
       return { status: 200, json: targets('scheduled') };
     case 'POST /api/v1/workspaces/:id/media':
       return { status: 201, json: mediaFor(String(request.headers['x-filename'])) };
+    case 'POST /api/v1/workspaces/:id/media/uploads': {
+      const uploadId = crypto.randomUUID();
+      uploads.set(uploadId, request.body as { filename: string; sizeBytes: number });
+      return { status: 201, json: uploadSession(uploadId) };
+    }
+    case 'PUT /api/v1/workspaces/:id/media/uploads/:id': {
+      const session = uploadSession(path.split('/').pop()!);
+      return { status: 201, json: { ...session, receivedBytes: session.sizeBytes, media: mediaFor(session.filename) } };
+    }
     default:
       return { status: 404, json: errorBody('route_not_found', 'There is no such endpoint.') };
   }

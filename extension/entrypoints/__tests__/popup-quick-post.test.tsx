@@ -29,8 +29,10 @@ const media = {
   durationSeconds: null, url: 'http://media.example/photo.png', thumbnailUrl: null, urlExpiresAt: NOW, sourceUrl: null, uploadedBy: null, createdAt: NOW,
 };
 
+const uploadSession = { uploadId: '88888888-8888-4888-8888-888888888888', filename: 'photo.png', sizeBytes: 8, chunkBytes: 4 * 1024 * 1024, receivedBytes: 0, expiresAt: NOW };
+
 function routes(request: ReceivedRequest): FakeAnswer {
-  const route = `${request.method} ${request.path.replace(/[0-9a-f-]{36}/g, ':id')}`;
+  const route = `${request.method} ${request.path.split('?')[0]!.replace(/[0-9a-f-]{36}/g, ':id')}`;
   switch (route) {
     case 'GET /api/v1/me':
       return { status: 200, json: me };
@@ -52,6 +54,10 @@ function routes(request: ReceivedRequest): FakeAnswer {
       return { status: 200, json: { postId: POST_ID, postStatus: 'scheduled', items: [target(X_ID, 'x', '2030-01-08T08:30:00.000Z')] } };
     case 'POST /api/v1/workspaces/:id/media':
       return { status: 201, json: media };
+    case 'POST /api/v1/workspaces/:id/media/uploads':
+      return { status: 201, json: { ...uploadSession, sizeBytes: (request.body as { sizeBytes: number }).sizeBytes } };
+    case 'PUT /api/v1/workspaces/:id/media/uploads/:id':
+      return { status: 201, json: { ...uploadSession, receivedBytes: media.sizeBytes, media } };
     default:
       return { status: 404, json: errorBody('route_not_found', 'There is no such endpoint.') };
   }
@@ -248,9 +254,10 @@ describe('quick post: media', () => {
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => expect(byTestId('attached-media')?.textContent).toContain('photo.png'));
-    const upload = sent('POST', '/media')[0]!;
-    expect(upload.headers['x-filename']).toBe('photo.png');
-    expect([...(upload.body as Uint8Array)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(sent('POST', '/media/uploads')[0]?.body).toEqual({ filename: 'photo.png', sizeBytes: 8, mimeType: 'image/png' });
+    const piece = service.requests.find((request) => request.method === 'PUT' && request.path.includes('/media/uploads/'))!;
+    expect(piece.path).toMatch(/\?offset=0$/);
+    expect([...(piece.body as Uint8Array)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
 
     await click(button('Save draft'));
     await until(() => expect(byTestId('save-status')).not.toBeNull());
@@ -263,7 +270,7 @@ describe('quick post: media', () => {
     Object.defineProperty(input, 'files', { value: [new File(['x'], 'notes.txt', { type: 'text/plain' })], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => expect(byTestId('media-error')?.textContent).toContain('“notes.txt” is not a file Minopa can publish'));
-    expect(sent('POST', '/media')).toHaveLength(0);
+    expect(sent('POST', '/media/uploads')).toHaveLength(0);
   });
 
   it('captures the visible tab as a screenshot into the library', async () => {

@@ -5,6 +5,8 @@ import { handleCommand } from '../../lib/capture/on-command.js';
 import { handleMenuClick } from '../../lib/capture/on-menu-click.js';
 import { rebuildContextMenus, watchMenuInputs } from '../../lib/context-menus.js';
 import { ensureFailureWatch, handleFailureWatchAlarm, watchSignInForFailures } from '../../lib/failure-watch.js';
+import { handleImportMenuClick } from '../../lib/import-menu-click.js';
+import { ensureImportWatch, handleImportWatchAlarm } from '../../lib/import-watch.js';
 import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
 import { handleNotificationButtonClick, handleNotificationClick } from '../../lib/notifications.js';
 import { flushOfflineQueue, handleAlarm } from '../../lib/offline-queue.js';
@@ -28,6 +30,7 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     handleMenuClick(info, tab).catch(logFailure('saving a capture'));
+    handleImportMenuClick(info, tab).catch(logFailure('starting an import'));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     handleCommand(command, tab).catch(logFailure(`the keyboard command ${command}`));
@@ -35,6 +38,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     handleAlarm(alarm).catch(logFailure('sending waiting captures'));
     handleFailureWatchAlarm(alarm).catch(logFailure('looking for failed posts'));
+    handleImportWatchAlarm(alarm).catch(logFailure('following imports'));
   });
   browser.notifications.onClicked.addListener((id) => {
     handleNotificationClick(id).catch(logFailure('opening Minopa'));
@@ -56,4 +60,6 @@ export default defineBackground(() => {
   showBadge().catch(logFailure('updating the badge'));
   // Alarms may be gone after a browser restart without onStartup reaching a sleeping worker first.
   ensureFailureWatch().catch(logFailure('starting the failure watch'));
+  // Imports started before a restart are still followed (the alarm is only there while some run).
+  ensureImportWatch().catch(logFailure('following imports'));
 });

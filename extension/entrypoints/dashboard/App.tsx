@@ -11,6 +11,7 @@ import { sendMessage } from '../../lib/messaging/protocol.js';
 import { CalendarViews } from './CalendarViews.js';
 import { DraftsView } from './DraftsView.js';
 import { FailedView } from './FailedView.js';
+import { ImportsStrip } from './ImportsStrip.js';
 import { formatLocation } from './location.js';
 import { PostDetails } from './PostDetails.js';
 import { PublishedView } from './PublishedView.js';
@@ -68,6 +69,7 @@ export function App() {
     [workspace],
   );
   const open = (postId: string) => navigate({ postId });
+  const reloadView = useCallback(() => setGeneration((value) => value + 1), []);
 
   return (
     <div className="dashboard">
@@ -91,6 +93,14 @@ export function App() {
       {state?.user && !workspace && <p className="notice">{t('noWorkspace')}</p>}
       {state?.user && workspace && (
         <>
+          {editable && (
+            <ImportsStrip
+              key={workspace.id}
+              workspaceId={workspace.id}
+              postHref={(postId) => formatLocation({ ...location, workspaceId: workspace.id, postId })}
+              onFinished={reloadView}
+            />
+          )}
           <ViewTabs current={location.view} onSelect={(view) => navigate({ view })} panelId={PANEL_ID} />
           {!editable && <p className="hint view-only">{t('viewOnly')}</p>}
           <main id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${location.view}`} className="dashboard-panel" key={`${workspace.id} ${generation}`}>

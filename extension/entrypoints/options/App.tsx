@@ -6,6 +6,7 @@ import { useLocale } from '../../lib/i18n/react.js';
 import { AccountPanel } from './AccountPanel.js';
 import { AppearancePanel } from './AppearancePanel.js';
 import { ChannelsPanel } from './channels/ChannelsPanel.js';
+import { ConnectionsPanel } from './connections/ConnectionsPanel.js';
 import { PrivacyPanel } from './PrivacyPanel.js';
 import { ProfilePanel } from './ProfilePanel.js';
 import { MembersPanel } from './members/MembersPanel.js';
@@ -79,6 +80,7 @@ export function App() {
               <AccountPanel state={state} onState={setState} welcome={welcome} />
               <ProfilePanel state={state} onState={setState} />
               <SessionsPanel userId={state.user.id} />
+              <ConnectionsPanel />
             </div>
           ) : mode === 'sign-up' ? (
             <SignUpForm

@@ -1,3 +1,5 @@
+import { lazy, Suspense, useState } from 'react';
+import { recogniseImportSource } from '#shared/imports/source-url.js';
 import { Button } from '../../components/Button.js';
 import { FormError } from '../../components/FormError.js';
 import { useAction } from '../../hooks/useAction.js';
@@ -9,6 +11,9 @@ import { sendMessage } from '../../lib/messaging/protocol.js';
 import { dashboardUrl } from '../../lib/dashboard-links.js';
 import { Composer } from './Composer.js';
 import type { PrefillOverride } from './prefill.js';
+
+// Only a Canva design or Drive file page needs the import section: loaded then, it costs other pages nothing.
+const ImportSection = lazy(() => import('./ImportSection.js').then((module) => ({ default: module.ImportSection })));
 
 const t = defineMessages({
   en: {
@@ -32,6 +37,8 @@ export function App({ override }: { override: PrefillOverride }) {
   const context = useTabContext(
     override?.kind === 'context' ? { context: override.context } : override?.kind === 'tab' ? { tabId: override.tabId } : {},
   );
+  const [workspaceId, setWorkspaceId] = useState('');
+  const source = context ? recogniseImportSource(context.url) : null;
   const openOptions = useAction(async () => {
     await sendMessage('openOptionsPage');
     window.close();
@@ -59,7 +66,12 @@ export function App({ override }: { override: PrefillOverride }) {
         </section>
       )}
       {/* Usable at once: the page's text fills in when it has been read, if nothing was typed yet. */}
-      {state?.user && <Composer state={state} context={context} />}
+      {state?.user && context && source && (
+        <Suspense fallback={null}>
+          <ImportSection url={context.url} provider={source.provider} workspace={state.workspaces.find((workspace) => workspace.id === workspaceId) ?? null} />
+        </Suspense>
+      )}
+      {state?.user && <Composer state={state} context={context} onWorkspace={setWorkspaceId} />}
     </main>
   );
 }

@@ -54,16 +54,16 @@ interface ChannelCardProps {
 
 /** One chosen channel: a compact preview as its feed shows it, its problems, and its own text if wanted. */
 export function ChannelCard({ channel, text, hasOverride, check, preview, serviceErrors, onOverride, workspaceId, postTitle, settings, onSettings }: ChannelCardProps) {
-  useLocale();
+  const language = useLocale();
   const [editing, setEditing] = useState(false);
   const headingId = useId();
   const areaId = useId();
   const network = PLATFORM_NAMES[channel.platform];
   const over = check.length > check.max;
-  // The service applies the same rules: a problem found on both sides is listed once. Problems of an
+  // The service applies the same rules, in the same language: a problem found on both sides is listed once. Problems of an
   // option, the channel's title, comment or thread are shown under that input instead.
   const listed = check.issues.filter((issue) => !shownUnderField(channel.platform, issue.field));
-  const problems = [...new Set([...listed.map((issue) => issue.message), ...serviceErrors])];
+  const problems = [...new Set([...listed.map((issue) => issue.sentence[language]), ...serviceErrors])];
   const invalid = problems.length > 0 || check.issues.length > 0;
   const counter = { length: formatNumber(check.length), max: formatNumber(check.max), unit: unitText(check.unit) };
   return (

@@ -31,13 +31,13 @@ interface ChannelOptionsProps {
 
 /** A channel's own title, first comment, thread and network options, as its network's schema defines them. */
 export function ChannelOptions({ platform, accountId, workspaceId, settings, onChange, issues, postTitle }: ChannelOptionsProps) {
-  useLocale();
+  const language = useLocale();
   const baseId = useId();
   const fields = extraFields(platform);
   const inputs = OPTION_INPUTS[platform];
   if (inputs.length === 0 && !fields.title && !fields.firstComment && !fields.threads) return null;
   const network = PLATFORM_NAMES[platform];
-  const errorsOf = (field: string) => issues.filter((issue) => issue.field === field).map((issue) => issue.message);
+  const errorsOf = (field: string) => issues.filter((issue) => issue.field === field).map((issue) => issue.sentence[language]);
   const setOption = (key: string, value: string | boolean) => onChange({ ...settings, options: { ...settings.options, [key]: value } });
 
   return (

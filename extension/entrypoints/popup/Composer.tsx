@@ -41,9 +41,11 @@ function preselect(state: ExtensionState): string {
 }
 
 /** The quick post: text from the page, channels with counters and previews, media, and when to publish. */
-export function Composer({ state, context }: { state: ExtensionState; context: TabContext | null }) {
+export function Composer({ state, context, onWorkspace }: { state: ExtensionState; context: TabContext | null; onWorkspace?: (workspaceId: string) => void }) {
   useLocale();
   const [workspaceId, setWorkspaceId] = useState(() => preselect(state));
+  // The popup's other parts (an import) go to the workspace chosen here.
+  useEffect(() => onWorkspace?.(workspaceId), [onWorkspace, workspaceId]);
   const memory = useWorkspaceMemory(workspaceId);
   const prefill = useMemo(() => (context ? prefillFrom(context) : null), [context]);
   const [source, setSource] = useState<TextSource>('none');

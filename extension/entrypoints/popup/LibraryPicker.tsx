@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { MEDIA_PER_POST_MAX } from '#shared/api/media.js';
+import { MEDIA_PER_POST_MAX } from '#shared/media-types.js';
 import { Button } from '../../components/Button.js';
 import { FormError } from '../../components/FormError.js';
 import { formatDate } from '../../lib/i18n/index.js';

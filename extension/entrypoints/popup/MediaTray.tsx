@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useRef, useState, type ChangeEvent } from 'react';
-import { MEDIA_TYPES } from '#shared/api/media.js';
+import { flushSync } from 'react-dom';
+import { MEDIA_TYPES } from '#shared/media-types.js';
 import { Button } from '../../components/Button.js';
 import { FormError } from '../../components/FormError.js';
 import { useAction } from '../../hooks/useAction.js';
@@ -27,8 +28,7 @@ const t = defineMessages({
     openingLibrary: 'Opening the media library…',
     remove: 'Remove {name}',
     unnamed: '{kind} {number}',
-    reading: 'Preparing {name}: {percent}%',
-    uploading: 'Uploading {name} to the media library…',
+    uploading: 'Uploading {name}: {percent}%',
     cancel: 'Cancel upload',
     image: 'Image',
     video: 'Video',
@@ -48,8 +48,7 @@ const t = defineMessages({
     openingLibrary: 'Die Mediathek wird geöffnet…',
     remove: '{name} entfernen',
     unnamed: '{kind} {number}',
-    reading: '{name} wird vorbereitet: {percent} %',
-    uploading: '{name} wird in die Mediathek hochgeladen…',
+    uploading: '{name} wird hochgeladen: {percent} %',
     cancel: 'Hochladen abbrechen',
     image: 'Bild',
     video: 'Video',
@@ -62,10 +61,7 @@ function kindText(kind: string): string {
   return kind === 'image' || kind === 'video' || kind === 'document' ? t(kind) : kind;
 }
 
-/** "Preparing photo.png: 40 %" (the number in the chosen language). */
-function readingText(name: string, state: { sent: number; total: number }): string {
-  return t('reading', { name, percent: Math.floor((state.sent / state.total) * 100) });
-}
+const percentOf = (state: UploadProgress) => Math.floor((state.sent / state.total) * 100);
 
 const ACCEPT = Object.keys(MEDIA_TYPES).join(',');
 
@@ -111,9 +107,10 @@ export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: Me
   const screenshot = useAction(async () => add(await sendMessage('captureScreenshot', { workspaceId, tabId })));
   const upload = useAction(async (file: File) => {
     cancelled.current = false;
-    setProgress({ name: file.name, state: { phase: 'reading', sent: 0, total: file.size } });
+    setProgress({ name: file.name, state: { sent: 0, total: file.size } });
     try {
-      const medium = await uploadFromDisk(workspaceId, file, (state) => setProgress({ name: file.name, state }), () => cancelled.current);
+      // Painted at once: the last piece's 100 % would otherwise be batched away with the bar's removal.
+      const medium = await uploadFromDisk(workspaceId, file, (state) => flushSync(() => setProgress({ name: file.name, state })), () => cancelled.current);
       if (medium) add(medium);
     } finally {
       setProgress(null);
@@ -128,6 +125,9 @@ export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: Me
   const error = attach.error ?? screenshot.error ?? upload.error;
   const offerPageImage = pageImage && !dismissed && !pageImageAttached && tabId !== null;
   const busy = attach.pending || screenshot.pending || upload.pending;
+  // Bytes the service holds, not bytes read: the bar reaches 100 % when the file is in the library.
+  const percent = progress ? percentOf(progress.state) : 0;
+  const progressText = progress ? t('uploading', { name: progress.name, percent }) : '';
 
   return (
     <fieldset className="media" data-testid="media">
@@ -198,19 +198,10 @@ export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: Me
         </div>
       )}
       {progress && (
-        <div className="upload-progress" role="status" data-testid="upload-progress">
-          {progress.state.phase === 'reading' ? (
-            <>
-              <span>{readingText(progress.name, progress.state)}</span>
-              <progress value={progress.state.sent} max={progress.state.total} aria-label={readingText(progress.name, progress.state)} />
-              <Button variant="link" onClick={() => { cancelled.current = true; }}>{t('cancel')}</Button>
-            </>
-          ) : (
-            <>
-              <span>{t('uploading', { name: progress.name })}</span>
-              <progress aria-label={t('uploading', { name: progress.name })} />
-            </>
-          )}
+        <div className="upload-progress" data-testid="upload-progress">
+          <span role="status">{progressText}</span>
+          <progress value={percent} max={100} aria-valuenow={percent} aria-label={progressText} />
+          <Button variant="link" onClick={() => { cancelled.current = true; }}>{t('cancel')}</Button>
         </div>
       )}
       <FormError message={error?.message ?? null} testId="media-error" />

@@ -76,25 +76,29 @@ describe('buildCapture', () => {
     expectValid(capture);
   });
 
-  it('makes a video capture a link to the video file, named after the video, with the page’s metadata', () => {
+  it('makes a video capture of the video file, with the video’s title and the page’s metadata', () => {
     const capture = buildCapture(
       { menuItemId: 'minopa-save-video', pageUrl: PAGE, srcUrl: 'https://cdn.example.com/clip.mp4', mediaType: 'video' },
       TAB,
       { ...details, videoTitle: 'Harbour timelapse' },
       NOW,
     );
-    expect(capture).toMatchObject({ kind: 'link', url: PAGE, linkUrl: 'https://cdn.example.com/clip.mp4', linkText: 'Video: Harbour timelapse', page: expectedPage });
+    expect(capture).toMatchObject({ kind: 'video', url: PAGE, videoUrl: 'https://cdn.example.com/clip.mp4', videoTitle: 'Harbour timelapse', page: expectedPage });
     expect(capture).not.toHaveProperty('imageUrl');
+    expect(capture).not.toHaveProperty('linkUrl');
     expectValid(capture);
-    // Without a name of its own, the page's title names it.
+    // Without a name of its own, the video has none (the page's title is the capture's title).
     const unnamed = buildCapture({ menuItemId: 'minopa-save-video', pageUrl: PAGE, srcUrl: 'https://cdn.example.com/clip.mp4' }, TAB, null, NOW);
-    expect(unnamed.linkText).toBe('Video: Tab title');
+    expect(unnamed).toMatchObject({ kind: 'video', title: 'Tab title', videoUrl: 'https://cdn.example.com/clip.mp4' });
+    expect(unnamed).not.toHaveProperty('videoTitle');
+    expectValid(unnamed);
   });
 
   it('keeps a streamed video (blob: address) as a capture of its page', () => {
     const capture = buildCapture({ menuItemId: 'minopa-save-video', pageUrl: PAGE, srcUrl: 'blob:https://news.example.com/9f1' }, TAB, details, NOW);
     expect(capture).toMatchObject({ kind: 'page', url: PAGE });
     expect(capture).not.toHaveProperty('linkUrl');
+    expect(capture).not.toHaveProperty('videoUrl');
     expectValid(capture);
   });
 

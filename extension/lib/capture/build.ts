@@ -86,10 +86,10 @@ export function buildCapture(
 }
 
 /**
- * The capture of `action`. A video becomes a `link` capture of the video's own address (the service
- * takes no video captures: it neither fetches nor accepts the file as a capture's image), so the
- * draft keeps the video as provenance; a video streamed into the page (a `blob:` address) has no
- * address of its own and is kept as a capture of its page.
+ * The capture of `action`. A video with a web address of its own becomes a `video` capture (the
+ * service fetches the file into the library, or the browser supplies it); a video streamed into the
+ * page (a `blob:` address, media source extensions) has no address of its own and is kept as a
+ * capture of its page.
  */
 export function buildCaptureFor(
   action: CaptureAction,
@@ -99,7 +99,7 @@ export function buildCaptureFor(
   now: Date = new Date(),
 ): CaptureInput {
   const videoUrl = action === 'video' ? webUrl(click.srcUrl) : undefined;
-  const kind = action === 'video' ? (videoUrl ? 'link' : 'page') : action;
+  const kind = action === 'video' && !videoUrl ? 'page' : action;
   const url = webUrl(click.pageUrl) ?? webUrl(tab?.url) ?? webUrl(click.frameUrl);
   if (!url) throw cannot(captureText('notWeb'));
 
@@ -118,11 +118,11 @@ export function buildCaptureFor(
     if (!selectionText) throw cannot(captureText('noSelection'));
     capture.selectionText = selectionText;
   }
-  if (kind === 'link' && videoUrl) {
-    capture.linkUrl = videoUrl;
-    const name = details?.videoTitle || details?.title || tab?.title;
-    capture.linkText = clampText(name ? captureText('videoLabel', { name }) : undefined, LIMITS.titleLength);
-  } else if (kind === 'link') {
+  if (kind === 'video') {
+    capture.videoUrl = videoUrl;
+    capture.videoTitle = clampText(details?.videoTitle, LIMITS.titleLength);
+  }
+  if (kind === 'link') {
     const linkUrl = webUrl(click.linkUrl);
     if (!linkUrl) throw cannot(captureText('notWebLink'));
     capture.linkUrl = linkUrl;

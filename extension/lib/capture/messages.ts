@@ -23,6 +23,12 @@ export const captureText = defineMessages({
     notSavedTitle: 'Not saved to Minopa',
     imageNotAddedTitle: 'Image not added',
     imageNotAdded: 'The draft was saved, but its image could not be read from the page. Add the image to the draft from the media library.',
+    videoNotAddedTitle: 'Video not added',
+    videoNotAdded:
+      'The draft was saved, but its video could not be read from the page. Download the video and add it to the draft from the media library.',
+    // SupplyOutcome 'too_large': a video over PAGE_VIDEO_MAX_BYTES is not read from the page.
+    videoTooLarge:
+      'The draft was saved, but its video is larger than {max} MB, the most Minopa reads from a page. Download the video and add it to the draft from the media library.',
     noTab: 'There is no open tab to save.',
 
     notOurs: 'This menu item does not save anything.',
@@ -30,7 +36,6 @@ export const captureText = defineMessages({
     noSelection: 'Select some text on the page first.',
     notWebLink: 'Minopa can save only links to web pages (http:// or https://).',
     embeddedImage: 'This image is embedded in the page and has no web address, so Minopa cannot save it.',
-    videoLabel: 'Video: {name}',
     noWorkspace: 'Choose a default workspace in Minopa’s options first.',
     invalidFields: 'Some fields are missing or not valid.',
     draftKeptSignIn: 'Your session has ended. Sign in again; your draft is kept and will be saved then.',
@@ -72,6 +77,11 @@ export const captureText = defineMessages({
     imageNotAddedTitle: 'Bild nicht hinzugefügt',
     imageNotAdded:
       'Der Entwurf wurde gespeichert, aber sein Bild konnte nicht von der Seite gelesen werden. Fügen Sie das Bild aus der Mediathek zum Entwurf hinzu.',
+    videoNotAddedTitle: 'Video nicht hinzugefügt',
+    videoNotAdded:
+      'Der Entwurf wurde gespeichert, aber sein Video konnte nicht von der Seite gelesen werden. Laden Sie das Video herunter und fügen Sie es aus der Mediathek zum Entwurf hinzu.',
+    videoTooLarge:
+      'Der Entwurf wurde gespeichert, aber sein Video ist größer als {max} MB – mehr liest Minopa nicht von einer Seite. Laden Sie das Video herunter und fügen Sie es aus der Mediathek zum Entwurf hinzu.',
     noTab: 'Es ist kein Tab geöffnet, der gespeichert werden könnte.',
 
     notOurs: 'Dieser Menüeintrag speichert nichts.',
@@ -79,7 +89,6 @@ export const captureText = defineMessages({
     noSelection: 'Markieren Sie zuerst Text auf der Seite.',
     notWebLink: 'Minopa kann nur Links zu Webseiten speichern (http:// oder https://).',
     embeddedImage: 'Dieses Bild ist in die Seite eingebettet und hat keine Webadresse, daher kann Minopa es nicht speichern.',
-    videoLabel: 'Video: {name}',
     noWorkspace: 'Wählen Sie zuerst in den Einstellungen von Minopa einen Standard-Arbeitsbereich.',
     invalidFields: 'Einige Felder fehlen oder sind ungültig.',
     draftKeptSignIn: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an; Ihr Entwurf bleibt erhalten und wird dann gespeichert.',

@@ -111,16 +111,16 @@ describe('a context-menu capture', () => {
     expect(lastNotification()).toMatchObject({ message: 'Saved to Team as a draft' });
   });
 
-  it('saves a video as a link to the video file, named after the video, keeping the page as provenance', async () => {
+  it('saves a video capture of the video file, with the video’s title, keeping the page as provenance', async () => {
     apis.scripting.executeScript.mockImplementation(async () => [
       { result: { url: PAGE, title: 'A post', canonicalUrl: null, ogTitle: null, ogDescription: null, ogImage: null, siteName: null, author: 'Jane Doe', selectionText: '', linkText: null, imageAlt: null, videoTitle: 'Harbour timelapse' } },
     ]);
     await handleMenuClick(click('minopa-save-video', { srcUrl: 'https://cdn.example.com/harbour.mp4', mediaType: 'video' }), tab);
     expect(captures()[0]?.body).toMatchObject({
-      kind: 'link',
+      kind: 'video',
       url: PAGE,
-      linkUrl: 'https://cdn.example.com/harbour.mp4',
-      linkText: 'Video: Harbour timelapse',
+      videoUrl: 'https://cdn.example.com/harbour.mp4',
+      videoTitle: 'Harbour timelapse',
       page: { author: 'Jane Doe' },
     });
   });
@@ -129,6 +129,7 @@ describe('a context-menu capture', () => {
     await handleMenuClick(click('minopa-save-video', { srcUrl: 'blob:https://example.com/5d1c', mediaType: 'video' }), tab);
     expect(captures()[0]?.body).toMatchObject({ kind: 'page', url: PAGE });
     expect(captures()[0]?.body).not.toHaveProperty('linkUrl');
+    expect(captures()[0]?.body).not.toHaveProperty('videoUrl');
   });
 
   it('offers to open the saved draft in the dashboard', async () => {

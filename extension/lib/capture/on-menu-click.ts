@@ -8,7 +8,8 @@ import { captureFromClick } from './from-click.js';
 import { captureText } from './messages.js';
 import { notifyOutcome } from './notify-outcome.js';
 import { saveScreenshot } from './screenshot.js';
-import { supplyImageIfNeeded } from './supply-image.js';
+import { PAGE_VIDEO_MAX_BYTES } from './read-video.js';
+import { supplyMediaIfNeeded } from './supply-media.js';
 
 /**
  * The whole one-click path: click → capture (with the page's metadata) → the workspace of the submenu
@@ -31,10 +32,12 @@ export async function handleMenuClick(
     const capture = await captureFromClick(info, tab);
     const outcome = await deliverCapture(capture, target.workspaceId ?? undefined);
     await notifyOutcome(capture, outcome);
-    // An image the service cannot fetch (private network, behind the person's sign-in) is read in the
-    // page, while the click's activeTab grant lasts, and sent to the draft.
-    if (outcome.status === 'saved' && capture.kind === 'image' && info.srcUrl && tab?.id !== undefined && tab.id >= 0) {
-      const supplied = await supplyImageIfNeeded({
+    // An image or video the service cannot fetch (private network, behind the person's sign-in) is read
+    // in the page, while the click's activeTab grant lasts, and sent to the draft.
+    const media = capture.kind === 'image' || capture.kind === 'video' ? capture.kind : undefined;
+    if (outcome.status === 'saved' && media && info.srcUrl && tab?.id !== undefined && tab.id >= 0) {
+      const supplied = await supplyMediaIfNeeded({
+        kind: media,
         workspaceId: outcome.workspaceId,
         postId: outcome.postId,
         mediaFetch: outcome.mediaFetch,
@@ -42,8 +45,12 @@ export async function handleMenuClick(
         frameId: info.frameId ?? 0,
         srcUrl: info.srcUrl,
       });
-      if (supplied === 'unreadable' || supplied === 'refused') {
-        await notify('rejected', captureText('imageNotAddedTitle'), captureText('imageNotAdded'), { postId: outcome.postId });
+      if (supplied === 'too_large') {
+        const max = Math.round(PAGE_VIDEO_MAX_BYTES / (1024 * 1024));
+        await notify('rejected', captureText('videoNotAddedTitle'), captureText('videoTooLarge', { max }), { postId: outcome.postId });
+      } else if (supplied === 'unreadable' || supplied === 'refused') {
+        const [title, message] = media === 'video' ? (['videoNotAddedTitle', 'videoNotAdded'] as const) : (['imageNotAddedTitle', 'imageNotAdded'] as const);
+        await notify('rejected', captureText(title), captureText(message), { postId: outcome.postId });
       }
     }
   } catch (error) {

@@ -70,6 +70,16 @@ export async function backgroundLocale(): Promise<Locale> {
   return current;
 }
 
+/**
+ * The chosen language, read afresh without switching this context's (unlike `backgroundLocale`): for what
+ * the extension asks of the service (Accept-Language). Storage first (the background's view), then the
+ * pages' own choice, then the browser's language.
+ */
+export async function chosenLocale(): Promise<Locale> {
+  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
+  return isLocale(stored) ? stored : readLocale();
+}
+
 /** Calls `listener` whenever the language changes; returns the unsubscribe (see react.ts). */
 export function subscribeLocale(listener: () => void): () => void {
   listeners.add(listener);

@@ -11,6 +11,7 @@ import {
 } from '../account.js';
 import { removeAvatar, setAvatar } from '../avatar.js';
 import { connectChannel, disconnectChannel, getChannels } from '../channels.js';
+import { connectIntegration, disconnectIntegration, getIntegrations } from '../integrations.js';
 import { saveDraft } from '../capture/save-draft.js';
 import { signInWithGoogle } from '../google-sign-in.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
@@ -29,13 +30,15 @@ import {
 import { flushOfflineQueue } from '../offline-queue.js';
 import { publishPost, publishQuickPost, saveQuickPost } from '../publish-post.js';
 // — popup —
-import { attachPageImage, cancelMediaUpload, captureScreenshot, finishMediaUpload, sendMediaChunk, startMediaUpload } from '../media-upload.js';
+import { attachPageImage, cancelMediaUpload, captureScreenshot, sendMediaChunk, startMediaUpload } from '../media-upload.js';
 import { getNextQueueSlot, getPopupSetup, rememberPopupChoices, refreshPopupWorkspace, savePopupText } from '../popup-setup.js';
 import { listPinterestBoards } from '../popup-boards.js';
 import { listLibraryMedia } from '../media-library.js';
 // — dashboard —
 import { getDashboardCalendar, getDashboardDrafts, getPostDetails, reschedulePost, retryTarget, updatePostText } from '../dashboard.js';
 import { getPostingSchedule, updatePostingSchedule } from '../posting-schedule.js';
+// — imports —
+import { getImport, listImports, previewImport, startImport } from '../imports.js';
 // — background —
 import { checkForFailures } from '../failure-watch.js';
 import {
@@ -98,6 +101,9 @@ const handlers: Handlers = {
   getChannels,
   connectChannel,
   disconnectChannel,
+  getIntegrations,
+  connectIntegration,
+  disconnectIntegration,
   publishPost,
   // — popup —
   getPopupSetup,
@@ -111,7 +117,6 @@ const handlers: Handlers = {
   captureScreenshot,
   startMediaUpload,
   sendMediaChunk,
-  finishMediaUpload,
   cancelMediaUpload,
   listPinterestBoards,
   listLibraryMedia,
@@ -126,6 +131,11 @@ const handlers: Handlers = {
   // — options —
   getPostingSchedule,
   updatePostingSchedule,
+  // — imports —
+  previewImport,
+  startImport,
+  getImport,
+  listImports,
   // — background —
   checkPublishingFailures: async () => ({ failedCount: (await checkForFailures()).failedCount }),
 };

@@ -7,6 +7,13 @@ import type { Role } from '#shared/roles.js';
 import type { AuditEventPage } from '#shared/api/audit.js';
 import type { ConnectedAccount, Network } from '#shared/api/accounts.js';
 import type { PlatformId } from '#shared/platforms.js';
+import type { DriveAccess, Integration } from '#shared/api/integrations.js';
+import type { ImportProvider } from '#shared/imports/source-url.js';
+// — imports —
+import type { z } from 'zod';
+import type { CanvaDesignPreview, DriveFilePreview, Import } from '#shared/api/imports.js';
+import type { GoogleEditorKind } from '#shared/imports/source-url.js';
+import type { ImportChoices } from '../imports.js';
 // — popup —
 import type { CachedPopupWorkspace, MediaUploadStart, PopupAction, PopupComposerText, PopupMedia, PopupSetup, QueueSlotView, QuickPostPublish, QuickPostPublished, QuickPostSave } from '../popup-types.js';
 import type { PostingSlot, ScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
@@ -178,6 +185,12 @@ export interface PostDetails {
   schedule: WorkspaceSchedule;
 }
 
+// — imports —
+/** What the popup shows before importing: a Canva design's title and pages, or a Drive file's name, type, size and export choices. */
+export type ImportPreview =
+  | ({ provider: 'canva' } & z.output<typeof CanvaDesignPreview>)
+  | ({ provider: 'google_drive'; editor: GoogleEditorKind | null } & z.output<typeof DriveFilePreview>);
+
 /** Message name → handler signature (argument = what the page sends, result = what it gets back). */
 export interface ProtocolMap {
   // — options —
@@ -244,6 +257,12 @@ export interface ProtocolMap {
   /** Opens the network's authorization page in a new tab (owners and admins). */
   connectChannel(data: { workspaceId: string; platform: PlatformId }): { authorizeUrl: string; sandbox: boolean };
   disconnectChannel(data: { workspaceId: string; accountId: string }): ChannelsPanelData;
+  /** The person's own Canva and Google Drive connections (Options → Connections). */
+  getIntegrations(): Integration[];
+  /** Opens Canva's or Google's authorization page in a new tab; Drive asks for `access` (default: only picked files). */
+  connectIntegration(data: { provider: ImportProvider; access?: DriveAccess }): { authorizeUrl: string; sandbox: boolean };
+  /** Revokes at the vendor and deletes the connection; `revoked` false: the vendor could not be told. */
+  disconnectIntegration(data: { provider: ImportProvider }): { revoked: boolean; integrations: Integration[] };
   /** Sends a saved draft to the chosen channels now, at a time, or in the next queue slot. */
   publishPost(data: { workspaceId: string; postId: string; accountIds: string[]; schedule: ScheduleInput }): PublishPostResult;
   // — popup —
@@ -265,12 +284,12 @@ export interface ProtocolMap {
   attachPageImage(data: { workspaceId: string; tabId: number; imageUrl: string }): PopupMedia;
   /** Captures the visible tab and uploads it to the workspace's library. */
   captureScreenshot(data: { workspaceId: string; tabId: number | null }): PopupMedia;
-  /** Starts handing a file from disk over in pieces (Files cannot cross messages). */
+  /** Starts a resumable upload of a file from disk; its pieces follow (Files cannot cross messages). */
   startMediaUpload(data: MediaUploadStart): { uploadId: string; chunkBytes: number };
-  sendMediaChunk(data: { uploadId: string; offset: number; base64: string }): { received: number };
-  /** Uploads the handed-over file to the workspace's library. */
-  finishMediaUpload(data: { uploadId: string }): PopupMedia;
-  cancelMediaUpload(data: { uploadId: string }): void;
+  /** Uploads one piece (retried on a dropped connection): the bytes the service holds, and the medium once complete. */
+  sendMediaChunk(data: { workspaceId: string; uploadId: string; offset: number; base64: string }): { received: number; media: PopupMedia | null };
+  /** Cancels the upload; what arrived of it is removed. */
+  cancelMediaUpload(data: { workspaceId: string; uploadId: string }): void;
   /** The boards of a connected Pinterest account (the board picker); 409 account_unavailable: reconnect it. */
   listPinterestBoards(data: { workspaceId: string; accountId: string }): PinterestBoard[];
   /** A page of the workspace's media library, newest first (the "Library" picker); `cursor` from the previous page. */
@@ -287,6 +306,15 @@ export interface ProtocolMap {
   reschedulePost(data: { workspaceId: string; postId: string; localTime: string }): PostTargetList;
   /** Publishes a failed channel again now; an unconfirmed one needs `confirmNotPublished`. */
   retryTarget(data: { workspaceId: string; postId: string; targetId: string; confirmNotPublished?: boolean }): PostTarget;
+  // — imports —
+  /** The design or file the page at `url` shows, read from Canva or Drive with the person's connection. */
+  previewImport(data: { workspaceId: string; url: string }): ImportPreview;
+  /** Starts importing the page at `url` (a new draft with its media); the background watches it until it ends. */
+  startImport(data: { workspaceId: string; url: string; clientId?: string } & ImportChoices): Import;
+  /** Where one import stands (the popup polls this). */
+  getImport(data: { workspaceId: string; importId: string }): Import;
+  /** The person's imports in a workspace, newest first; only running ones with `active`. */
+  listImports(data: { workspaceId: string; active?: boolean }): Import[];
   // — background —
   /** Looks for posts that failed to publish now (e.g. after a retry), so the toolbar badge catches up. */
   checkPublishingFailures(): { failedCount: number };

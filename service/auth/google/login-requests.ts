@@ -65,16 +65,16 @@ export async function claimLoginRequest(knex: Knex, appSecret: string, state: st
     .whereNull('callbackAt')
     .returning(['*', knex.raw('(expires_at <= now()) as "expired"')])) as unknown as (GoogleLoginRequest & { expired: boolean })[];
   if (!row) {
-    return { ok: false, request: null, error: new HttpError('sign_in_expired', 'This sign-in link is not valid or was already used. Close this window and start again from Minopa.') };
+    return { ok: false, request: null, error: new HttpError('sign_in_expired', { en: 'This sign-in link is not valid or was already used. Close this window and start again from Minopa.', de: 'Dieser Anmeldelink ist ungültig oder wurde bereits verwendet. Schließen Sie dieses Fenster und beginnen Sie in Minopa noch einmal.' }) };
   }
   if (row.expired) {
-    return { ok: false, request: row, error: new HttpError('sign_in_expired', 'The sign-in took more than 10 minutes. Please start again.') };
+    return { ok: false, request: row, error: new HttpError('sign_in_expired', { en: 'The sign-in took more than 10 minutes. Please start again.', de: 'Die Anmeldung hat länger als 10 Minuten gedauert. Bitte beginnen Sie noch einmal.' }) };
   }
   if (!browserSecret || keyedHash(appSecret, `browser:${browserSecret}`) !== row.browserHash) {
     return {
       ok: false,
       request: row,
-      error: new HttpError('sign_in_expired', 'The sign-in finished in another browser window than it started in. Please start again.'),
+      error: new HttpError('sign_in_expired', { en: 'The sign-in finished in another browser window than it started in. Please start again.', de: 'Die Anmeldung wurde in einem anderen Browserfenster abgeschlossen, als sie begonnen wurde. Bitte beginnen Sie noch einmal.' }),
     };
   }
   return { ok: true, request: row };
@@ -98,7 +98,7 @@ export async function issueExchangeCode(knex: Knex | Knex.Transaction, appSecret
  * for an unknown, used or expired code.
  */
 export async function redeemExchangeCode(knex: Knex, appSecret: string, code: string): Promise<GoogleLoginRequest> {
-  const expired = new HttpError('sign_in_expired', 'This sign-in code expired or was already used. Please sign in with Google again.');
+  const expired = new HttpError('sign_in_expired', { en: 'This sign-in code expired or was already used. Please sign in with Google again.', de: 'Dieser Anmeldecode ist abgelaufen oder wurde bereits verwendet. Bitte melden Sie sich noch einmal mit Google an.' });
   if (!CODE_SHAPE.test(code)) throw expired;
   const [row] = (await GoogleLoginRequest.query(knex)
     .patch({ exchangedAt: knex.fn.now() as unknown as Date })

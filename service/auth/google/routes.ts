@@ -6,6 +6,7 @@ import { resolveGoogleUser } from '../../actions/google-sign-in.js';
 import { rateLimitedError } from '../../actions/rate-limited.js';
 import type { AppContext, AppDeps, AppState } from '../../context.js';
 import { HttpError } from '../../errors.js';
+import { requestLanguage } from '../../lib/accept-language.js';
 import { clientInfo } from '../../lib/client-info.js';
 import { type RateLimitRule, hitRateLimit } from '../../lib/rate-limits.js';
 import { messagePage } from '../../pages/layout.js';
@@ -33,9 +34,12 @@ const StartQuery = z.object({
   client: z.string().max(100).optional(),
 });
 
-/** Sends the person back to the extension with an error code and sentence it shows (no code issued). */
+/**
+ * Sends the person back to the extension with an error code and sentence it shows (no code issued), in
+ * the browser's language (this is a navigation: its Accept-Language is the browser's, not the API client's).
+ */
 function redirectError(ctx: AppContext, redirectUri: string, clientState: string | null | undefined, error: HttpError): void {
-  ctx.redirect(withQuery(redirectUri, { error: error.code, message: error.message, state: clientState }));
+  ctx.redirect(withQuery(redirectUri, { error: error.code, message: error.text[requestLanguage(ctx.get('Accept-Language'))], state: clientState }));
 }
 
 /**
@@ -63,11 +67,11 @@ export function registerGoogleRoutes(router: Router<AppState>, deps: AppDeps): v
     const client = clientInfo(ctx.request);
     if (client.ip) {
       const hit = await hitRateLimit(knex, `google-start:ip:${client.ip}`, GOOGLE_START_LIMIT);
-      if (hit.count > GOOGLE_START_LIMIT.limit) return back(rateLimitedError('Too many sign-in attempts from your network.', hit.retryAfterSeconds));
+      if (hit.count > GOOGLE_START_LIMIT.limit) return back(rateLimitedError({ en: 'Too many sign-in attempts from your network.', de: 'Zu viele Anmeldeversuche aus Ihrem Netzwerk.' }, hit.retryAfterSeconds));
     }
     if (query.intent === 'sign-up') {
       if (!query.ageConfirmed || !query.terms || !query.privacy) {
-        return back(new HttpError('validation_failed', 'To create an account, confirm that you are 18 or older and accept the Terms and the Privacy Policy.'));
+        return back(new HttpError('validation_failed', { en: 'To create an account, confirm that you are 18 or older and accept the Terms and the Privacy Policy.', de: 'Um ein Konto anzulegen, bestätigen Sie, dass Sie mindestens 18 Jahre alt sind, und akzeptieren Sie die Nutzungsbedingungen und die Datenschutzerklärung.' }));
       }
       try {
         await checkAcceptedVersions(knex, { terms: query.terms, privacy: query.privacy });

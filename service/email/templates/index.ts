@@ -1,5 +1,6 @@
 import { accountReconnect, type AccountReconnectProps } from './account-reconnect.js';
 import { emailChange, type EmailChangeProps } from './email-change.js';
+import { integrationReconnect, type IntegrationReconnectProps } from './integration-reconnect.js';
 import { invitation, type InvitationProps } from './invitation.js';
 import { passwordChanged, type PasswordChangedProps } from './password-changed.js';
 import { postFailed, type PostFailedProps } from './post-failed.js';
@@ -9,6 +10,7 @@ import type { EmailTemplate } from './types.js';
 import { verifyEmail, type VerifyEmailProps } from './verify-email.js';
 
 export type { EmailTemplate, FrameProps } from './types.js';
+export type { IntegrationReconnectProps };
 export type { AccountReconnectProps, EmailChangeProps, InvitationProps, PasswordChangedProps, PostFailedProps, PostScheduledProps, ResetPasswordProps, VerifyEmailProps };
 
 /** Each template's props, by name. Add a line here (and to TEMPLATES) for a new template. */
@@ -19,6 +21,7 @@ export interface TemplatePropsMap {
   'email-change': EmailChangeProps;
   invitation: InvitationProps;
   'account-reconnect': AccountReconnectProps;
+  'integration-reconnect': IntegrationReconnectProps;
   'post-scheduled': PostScheduledProps;
   'post-failed': PostFailedProps;
 }
@@ -37,6 +40,7 @@ export const TEMPLATES: { [T in TemplateName]: EmailTemplate<TemplateData<T>> } 
   'email-change': emailChange,
   invitation,
   'account-reconnect': accountReconnect,
+  'integration-reconnect': integrationReconnect,
   'post-scheduled': postScheduled,
   'post-failed': postFailed,
 };

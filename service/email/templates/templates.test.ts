@@ -64,6 +64,7 @@ describe('email templates', () => {
       'post-scheduled': 'post-scheduled',
       'post-failed': 'post-failed',
       'account-reconnect': 'account',
+      'integration-reconnect': 'account',
     });
   });
 });

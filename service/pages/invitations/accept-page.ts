@@ -79,7 +79,7 @@ export function registerInvitationPages(router: Router<AppState>, deps: AppDeps)
         const email = values.email.trim().toLowerCase();
         const password = fields.password ?? '';
         if (!email || !password) {
-          return await again(new HttpError('validation_failed', 'Enter your email and password.'), {
+          return await again(new HttpError('validation_failed', { en: 'Enter your email and password.', de: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.' }), {
             fieldErrors: { ...(email ? {} : { email: 'Enter your email.' }), ...(password ? {} : { password: 'Enter your password.' }) },
           });
         }

@@ -29,7 +29,8 @@ export function readSignUpForm(
   );
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: Record<string, string> = {};
-  for (const { path, message } of fieldErrors(parsed.error)) {
+  // Server-rendered pages are English (the API answers in the request's language).
+  for (const { path, message: { en: message } } of fieldErrors(parsed.error)) {
     if (path.startsWith('acceptedLegalVersions')) errors.legalAccepted ??= 'Accept the Terms of Service and the Privacy Policy.';
     else if (path === 'ageConfirmed') errors.ageConfirmed ??= 'Confirm that you are 18 or older.';
     else errors[path] ??= sentence(LABELS[path] ? `${LABELS[path]} ${message}` : message);

@@ -5,7 +5,7 @@ import { ListMediaQuery, Media, MediaPage, MediaParams } from '../media.js';
 import { Post, PostParams } from '../posts.js';
 
 /**
- * The media library, the image of an image capture supplied by the browser, and the avatar. Uploads
+ * The media library, the image or video of a capture supplied by the browser, and the avatar. Uploads
  * send the file's raw bytes as the body (`upload: 'binary'`); type and size are read from the bytes.
  */
 export const mediaEndpoints = {
@@ -29,10 +29,10 @@ export const mediaEndpoints = {
     summary: 'Delete a medium and its file; drafts using it lose it. Refused (media_in_use) while a scheduled post uses it.',
     params: MediaParams,
   },
-  supplyCaptureImage: {
-    method: 'POST', path: '/api/v1/workspaces/:workspaceId/posts/:postId/capture-image', tag: 'media', auth: 'member', role: 'editor', upload: 'binary',
+  supplyCaptureMedia: {
+    method: 'POST', path: '/api/v1/workspaces/:workspaceId/posts/:postId/capture-media', tag: 'media', auth: 'member', role: 'editor', upload: 'binary',
     summary:
-      "The image of an image capture, read by the browser when the service could not fetch it (it needs the person's cookies or lives on a private network): stored in the library and put first in the draft.",
+      "The image of an image capture or the video of a video capture, read by the browser when the service could not fetch it (it needs the person's cookies or lives on a private network): stored in the library (within that kind's types and size limit) and put first in the draft.",
     params: PostParams, response: Post, status: 201,
   },
   setAvatar: {

@@ -7,17 +7,28 @@ import { insertMedia, type StoredMedia } from '../actions/upload-media.js';
 import { classifyAddress, parseAllowlist } from '../lib/safe-fetch-address.js';
 import { putMediaFirst } from './post-media.js';
 
-/** Why the service will not fetch a captured image itself, in words shown on the draft. */
-export const FETCH_MESSAGES: Record<MediaFetchReason, string> = {
-  private_address: 'The image is on a private or local network address, which the service does not fetch from. The browser supplies it.',
-  origin_refused: 'The image’s site refused the service (it needs your sign-in). The browser supplies it.',
-  host_not_found: 'The image’s site cannot be found from the service (an intranet name?). The browser supplies it.',
-  not_found: 'The image is no longer at its address.',
-  too_large: 'The image is larger than the library accepts.',
-  type_not_allowed: 'The file at that address is not a JPEG, PNG, GIF or WebP image.',
-  unreadable: 'The image could not be read; it may be damaged.',
-  unreachable: 'The image’s site did not answer after several tries.',
-};
+/** The kinds of file a capture brings into the library: an image capture's image, a video capture's video. */
+export type CaptureMediaKind = 'image' | 'video';
+
+/** The library's types per kind, in the words the messages use. */
+const TYPE_NAMES: Record<CaptureMediaKind, string> = { image: 'a JPEG, PNG, GIF or WebP image', video: 'an MP4, MOV or WebM video' };
+
+/** Why the service will not fetch a captured image or video itself, in words shown on the draft. */
+export function fetchMessage(kind: CaptureMediaKind, reason: MediaFetchReason): string {
+  const the = kind === 'image' ? 'The image' : 'The video';
+  const its = kind === 'image' ? 'The image’s' : 'The video’s';
+  const messages: Record<MediaFetchReason, string> = {
+    private_address: `${the} is on a private or local network address, which the service does not fetch from. The browser supplies it.`,
+    origin_refused: `${its} site refused the service (it needs your sign-in). The browser supplies it.`,
+    host_not_found: `${its} site cannot be found from the service (an intranet name?). The browser supplies it.`,
+    not_found: `${the} is no longer at its address.`,
+    too_large: `${the} is larger than the library accepts.`,
+    type_not_allowed: `The file at that address is not ${TYPE_NAMES[kind]}.`,
+    unreadable: `${the} could not be read; it may be damaged.`,
+    unreachable: `${its} site did not answer after several tries.`,
+  };
+  return messages[reason];
+}
 
 /** Reasons the browser can do something about (it has the person's cookies and network). */
 export const BROWSER_REASONS: ReadonlySet<MediaFetchReason> = new Set(['private_address', 'origin_refused', 'host_not_found']);
@@ -41,12 +52,12 @@ export function obviouslyPrivateHost(url: string, allowedAddresses: readonly str
 }
 
 /**
- * Records a fetched (or browser-supplied) image: within one short transaction, if the fetch is still
- * open (`pending`, `needs_browser` or `failed`), writes the medium's row, puts it first in the draft and
- * marks the fetch done. Returns false — and removes the stored files — when the fetch was already done
- * (the browser and the job both delivered) or the draft is gone.
+ * Records a fetched (or browser-supplied) image or video: within one short transaction, if the fetch is
+ * still open (`pending`, `needs_browser` or `failed`), writes the medium's row, puts it first in the draft
+ * and marks the fetch done. Returns false — and removes the stored files — when the fetch was already
+ * done (the browser and the job both delivered) or the draft is gone.
  */
-export async function recordCaptureImage(
+export async function recordCaptureMedia(
   deps: Pick<MediaDeps, 'knex' | 'storage'>,
   postId: string,
   media: StoredMedia,
@@ -55,12 +66,12 @@ export async function recordCaptureImage(
   let recorded = false;
   try {
     recorded = await deps.knex.transaction(async (trx: Knex.Transaction) => {
-      const fetch = await trx('captureImageFetches').where({ postId }).forUpdate().first('state', 'workspaceId');
+      const fetch = await trx('captureMediaFetches').where({ postId }).forUpdate().first('state', 'workspaceId');
       if (!fetch || !allowedStates.includes(fetch.state) || fetch.workspaceId !== media.file.workspaceId) return false;
       await trx('posts').where({ id: postId }).forUpdate().first('id');
       const row = await insertMedia(trx, media);
       await putMediaFirst(trx, media.file.workspaceId, postId, row.id);
-      await trx('captureImageFetches')
+      await trx('captureMediaFetches')
         .where({ postId })
         .update({ state: 'done', reason: null, message: null, mediaId: row.id, lockedUntil: null, updatedAt: trx.fn.now() });
       return true;
