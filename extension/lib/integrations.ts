@@ -2,6 +2,9 @@ import type { DriveAccess, Integration } from '#shared/api/integrations.js';
 import type { ImportProvider } from '#shared/imports/source-url.js';
 import { browser } from 'wxt/browser';
 import { call } from './api-client.js';
+import { ExtensionError } from './errors.js';
+import { defineMessages } from './i18n/index.js';
+import { sourceOf } from './imports.js';
 
 /**
  * The signed-in person's own Canva and Google Drive connections, as the options page manages them.
@@ -25,4 +28,22 @@ export async function connectIntegration(data: { provider: ImportProvider; acces
 export async function disconnectIntegration(data: { provider: ImportProvider }): Promise<{ revoked: boolean; integrations: Integration[] }> {
   const { revoked } = await call('disconnectIntegration', { params: data });
   return { revoked, integrations: await getIntegrations() };
+}
+
+const t = defineMessages({
+  en: { notDrive: 'Only Google Drive files are chosen in Google’s picker.' },
+  de: { notDrive: 'Nur Google-Drive-Dateien werden in Googles Auswahl ausgewählt.' },
+});
+
+/**
+ * Under `drive.file` Minopa reaches only the Drive files the person chose: asks the service for a
+ * single-use link to its picker page for the file at `url` and opens it in a new tab. The person then
+ * presses Import again.
+ */
+export async function openDrivePicker(data: { url: string }): Promise<{ pickerUrl: string }> {
+  const source = sourceOf(data.url);
+  if (source.provider !== 'google_drive') throw new ExtensionError('cannot_capture', t('notDrive'));
+  const link = await call('createDrivePickerLink', { body: { fileId: source.fileId } });
+  await browser.tabs.create({ url: link.url });
+  return { pickerUrl: link.url };
 }

@@ -12,7 +12,8 @@ export interface CanvaEndpoints {
 /** Canva and Google Drive as configured. Drive signs in with the Google OAuth client (GOOGLE_*). */
 export interface ImportsConfig {
   canva: { clientId: string | undefined; clientSecret: string | undefined; endpoints: Partial<CanvaEndpoints> };
-  googleDrive: { apiUrl: string | undefined };
+  /** The Picker's browser API key and the Cloud project number (its app id), for choosing files under drive.file. */
+  googleDrive: { apiUrl: string | undefined; pickerApiKey?: string; projectNumber?: string };
 }
 
 export const CANVA_DEFAULTS: CanvaEndpoints = {
@@ -44,6 +45,8 @@ export const IMPORTS_ENV = {
   CANVA_CLIENT_SECRET: blankIsUnset(z.string().trim().min(1)),
   ...Object.fromEntries(CANVA_ENDPOINT_VARIABLES.map(([name]) => [name, blankIsUnset(httpUrl)])),
   GOOGLE_DRIVE_API_URL: blankIsUnset(httpUrl),
+  GOOGLE_PICKER_API_KEY: blankIsUnset(z.string().trim().min(1)),
+  GOOGLE_CLOUD_PROJECT_NUMBER: blankIsUnset(z.string().trim().regex(/^\d{1,20}$/, 'must be the digits of the Google Cloud project number')),
 } as Record<string, z.ZodType<string | undefined>>;
 
 /** The README rows of the Canva and Drive variables, spread into config.ts's CONFIG_VARIABLES. */
@@ -63,6 +66,13 @@ export const IMPORTS_CONFIG_VARIABLES: ConfigVariable[] = [
     description:
       'Google Drive API base address. Drive connects through the Google OAuth client (`GOOGLE_CLIENT_ID`, with `PUBLIC_URL/api/v1/integrations/google_drive/callback` added as a redirect URI); without one, Drive runs against the local sandbox in development and test and is unavailable in production.',
   },
+  {
+    name: 'GOOGLE_PICKER_API_KEY',
+    default: 'none: without it, the page where people choose a Drive file shows the simulator’s picker outside production and is unavailable in production',
+    secret: false,
+    description: 'Browser API key (Google Picker API enabled) for the page where people choose a Drive file under `drive.file`; restrict it to `PUBLIC_URL`.',
+  },
+  { name: 'GOOGLE_CLOUD_PROJECT_NUMBER', default: 'none', secret: false, description: 'Number of the Google Cloud project of the Google OAuth client: the Picker’s app id, so picked files become reachable with `drive.file`.' },
 ];
 
 /** Reads the Canva and Drive variables out of the parsed environment. */
@@ -75,7 +85,7 @@ export function importsConfigFrom(vars: Record<string, unknown>): ImportsConfig 
   }
   return {
     canva: { clientId: vars.CANVA_CLIENT_ID as string | undefined, clientSecret: vars.CANVA_CLIENT_SECRET as string | undefined, endpoints },
-    googleDrive: { apiUrl: read('GOOGLE_DRIVE_API_URL') },
+    googleDrive: { apiUrl: read('GOOGLE_DRIVE_API_URL'), pickerApiKey: vars.GOOGLE_PICKER_API_KEY as string | undefined, projectNumber: vars.GOOGLE_CLOUD_PROJECT_NUMBER as string | undefined },
   };
 }
 

@@ -16,6 +16,7 @@ import { mountGoogleSandbox } from '../sandbox/google/mount.js';
 import { mountNetworkSandboxes } from '../sandbox/networks/mount.js';
 import { registerIntegrationCallback } from '../imports/callback-page.js';
 import { mountIntegrationSandboxes } from '../imports/sandbox.js';
+import { registerDrivePickerPage } from '../imports/google-drive/picker-page.js';
 
 /** Every route of the service in one router, so a known path with another method answers 405. */
 export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
@@ -35,6 +36,7 @@ export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Rout
   registerInvitationPages(router, deps);
   registerConnectPages(router, deps);
   registerIntegrationCallback(router, deps);
+  registerDrivePickerPage(router, deps);
   registerPostLinkPage(router);
   registerEmailUnsubscribe(router, deps);
   registerDevEmails(router, deps);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_PROVIDERS, type ImportProvider } from '../imports/source-url.js';
+import { IMPORT_PROVIDERS, IMPORT_SOURCE_ID, type ImportProvider } from '../imports/source-url.js';
 import { zodMessage } from '../i18n.js';
 import { Timestamp } from './common.js';
 
@@ -76,3 +76,11 @@ export const IntegrationConnectStart = z
 export const IntegrationDisconnected = z
   .object({ revoked: z.boolean().meta({ description: 'Whether the vendor confirmed revoking Minopa’s access.' }) })
   .meta({ id: 'IntegrationDisconnected' });
+
+/** Which Drive file to choose in the Google Picker (drive.file reaches only picked files). */
+export const DrivePickerLinkInput = z
+  .strictObject({ fileId: z.string().regex(IMPORT_SOURCE_ID, { message: zodMessage({ en: 'is not a Drive file id', de: 'ist keine Drive-Datei-ID' }) }) })
+  .meta({ id: 'DrivePickerLinkInput' });
+
+/** A single-use link to the picker page (open it in a tab), valid until `expiresAt`. */
+export const DrivePickerLink = z.object({ url: z.string(), expiresAt: Timestamp }).meta({ id: 'DrivePickerLink' });

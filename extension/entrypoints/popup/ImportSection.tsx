@@ -94,6 +94,7 @@ export function ImportSection({ url, provider, workspace }: { url: string; provi
         </div>
       )}
       {previewError && !notConnected && <FormError message={previewError.message} testId="import-error" />}
+      {provider === 'google_drive' && (previewError?.code === 'import_no_access' || started?.failure?.code === 'no_access') && <DrivePickOffer url={url} />}
       {preview && workspace && !started && (
         <form onSubmit={onSubmit} noValidate data-testid="import-form">
           <ImportSummary preview={preview} />
@@ -134,6 +135,36 @@ export function ImportSection({ url, provider, workspace }: { url: string; provi
       )}
       {started && <ImportProgress found={started} onAgain={() => setStarted(null)} />}
     </section>
+  );
+}
+
+/**
+ * Under `drive.file` Minopa reaches only the Drive files the person chose: offers to choose this one
+ * (the background asks the service for a single-use picker link and opens it in a tab). Shown only when
+ * the Drive connection's access is `file`; with `readonly` choosing would not help.
+ */
+function DrivePickOffer({ url }: { url: string }) {
+  const [offered, setOffered] = useState(false);
+  useEffect(() => {
+    let live = true;
+    sendMessage('getIntegrations')
+      .then((items) => live && setOffered(items.some((item) => item.provider === 'google_drive' && item.connection?.access === 'file')))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const open = useAction(() => sendMessage('openDrivePicker', { url }));
+  if (!offered) return null;
+  return (
+    <div className="notice" data-testid="import-pick">
+      <p>{t('pickNeeded')}</p>
+      <Button variant="secondary" pending={open.pending} onClick={() => void open.run()} data-testid="import-pick-open">
+        {t('pick')}
+      </Button>
+      <p className="hint">{t('pickThenImport')}</p>
+      <FormError message={open.error?.message ?? null} testId="import-pick-error" />
+    </div>
   );
 }
 

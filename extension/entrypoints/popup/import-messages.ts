@@ -26,6 +26,9 @@ export const importText = defineMessages({
     png: 'PNG image',
     jpeg: 'JPEG image',
     size: '{type}, {size}',
+    pickNeeded: 'Minopa may only import the Google Drive files you choose for it.',
+    pick: 'Choose this file in Google Drive',
+    pickThenImport: 'After choosing it there, come back and press Import again.',
   },
   de: {
     headingDesign: 'Design importieren',
@@ -51,5 +54,8 @@ export const importText = defineMessages({
     png: 'PNG-Bild',
     jpeg: 'JPEG-Bild',
     size: '{type}, {size}',
+    pickNeeded: 'Minopa darf nur die Google-Drive-Dateien importieren, die Sie dafür auswählen.',
+    pick: 'Diese Datei in Google Drive auswählen',
+    pickThenImport: 'Wählen Sie sie dort aus, kommen Sie dann zurück und drücken Sie erneut auf Importieren.',
   },
 });

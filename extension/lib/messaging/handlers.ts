@@ -11,7 +11,7 @@ import {
 } from '../account.js';
 import { removeAvatar, setAvatar } from '../avatar.js';
 import { connectChannel, disconnectChannel, getChannels } from '../channels.js';
-import { connectIntegration, disconnectIntegration, getIntegrations } from '../integrations.js';
+import { connectIntegration, disconnectIntegration, getIntegrations, openDrivePicker } from '../integrations.js';
 import { saveDraft } from '../capture/save-draft.js';
 import { signInWithGoogle } from '../google-sign-in.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from '../errors.js';
@@ -104,6 +104,7 @@ const handlers: Handlers = {
   getIntegrations,
   connectIntegration,
   disconnectIntegration,
+  openDrivePicker,
   publishPost,
   // — popup —
   getPopupSetup,

@@ -263,6 +263,8 @@ export interface ProtocolMap {
   connectIntegration(data: { provider: ImportProvider; access?: DriveAccess }): { authorizeUrl: string; sandbox: boolean };
   /** Revokes at the vendor and deletes the connection; `revoked` false: the vendor could not be told. */
   disconnectIntegration(data: { provider: ImportProvider }): { revoked: boolean; integrations: Integration[] };
+  /** Opens the page where the person chooses the Drive file at `url` for Minopa (drive.file), in a new tab. */
+  openDrivePicker(data: { url: string }): { pickerUrl: string };
   /** Sends a saved draft to the chosen channels now, at a time, or in the next queue slot. */
   publishPost(data: { workspaceId: string; postId: string; accountIds: string[]; schedule: ScheduleInput }): PublishPostResult;
   // — popup —

@@ -9,6 +9,7 @@ import { googleErrorBody } from '../networks/youtube/world.js';
 import { registerFiles } from './files.js';
 import { registerDriveOAuth } from './oauth.js';
 import { DRIVE_PATHS } from './paths.js';
+import { registerPicker } from './picker.js';
 import { createWorld, faultBody, type World } from './world.js';
 
 export { DRIVE_PATHS, DRIVE_SCOPES, SANDBOX_GOOGLE_DRIVE_PATH } from './paths.js';
@@ -84,6 +85,7 @@ export function createDriveSimulator(options: DriveSimulatorOptions): DriveSimul
   );
   registerDriveOAuth(router, sim, { basePath: options.basePath, checkOAuthRequest: options.checkOAuthRequest });
   registerFiles(router, sim, { baseUrl: options.baseUrl });
+  registerPicker(router, sim);
   return sim;
 }
 

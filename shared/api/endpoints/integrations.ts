@@ -1,5 +1,5 @@
 import type { Endpoint } from '../endpoint.js';
-import { IntegrationConnectStart, IntegrationDisconnected, IntegrationList, IntegrationParams, StartIntegrationInput } from '../integrations.js';
+import { DrivePickerLink, DrivePickerLinkInput, IntegrationConnectStart, IntegrationDisconnected, IntegrationList, IntegrationParams, StartIntegrationInput } from '../integrations.js';
 
 /**
  * A person's own Canva and Google Drive connections (not a workspace's: imports put files into a
@@ -21,5 +21,10 @@ export const integrationsEndpoints = {
     method: 'DELETE', path: '/api/v1/me/integrations/:provider', tag: 'integrations', auth: 'session',
     summary: 'Disconnects: revokes Minopa’s access at Canva or Google (P18), then deletes the tokens and the connection. `revoked` says whether the vendor confirmed.',
     params: IntegrationParams, response: IntegrationDisconnected,
+  },
+  createDrivePickerLink: {
+    method: 'POST', path: '/api/v1/me/integrations/google_drive/picker-link', tag: 'integrations', auth: 'session',
+    summary: 'A single-use link (valid 10 minutes) to a page where you choose one Drive file in the Google Picker, so Minopa may import it under `drive.file`. Open it in a tab, then import again.',
+    body: DrivePickerLinkInput, response: DrivePickerLink, status: 201,
   },
 } as const satisfies Record<string, Endpoint>;
