@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Import } from '#shared/api/imports.js';
 import { setLocale } from '../../lib/i18n/index.js';
-import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { byTestId, click, render, until } from '../../testing/dom.js';
-import { resetExtension } from '../../testing/reset-extension.js';
-import { errorBody, startFakeService, type FakeAnswer, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
-import { me, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
-import { App } from '../popup/App.js';
-import { prefillFromUrl } from '../popup/prefill.js';
+import { byTestId, click, until } from '../../testing/dom.js';
+import { errorBody, type FakeAnswer, type ReceivedRequest } from '../../testing/fake-service.js';
+import { popupHarness } from '../../testing/popup-harness.js';
+import { me, WORKSPACE_ID } from '../../testing/fixtures.js';
 
 const FILE_ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const FILE_URL = `https://drive.google.com/file/d/${FILE_ID}/view`;
@@ -64,33 +61,13 @@ function routes(request: ReceivedRequest): FakeAnswer {
   }
 }
 
-let service: FakeService;
-let unmount: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  service = await startFakeService(routes);
-});
-afterAll(() => service.close());
-beforeEach(async () => {
-  resetExtension(service);
-  localStorage.clear();
-  service.answer = routes;
+const popup = popupHarness(routes, () => {
   access = 'file';
   importAnswer = {};
   previewAnswer = { status: 403, json: errorBody('import_no_access', 'Your connected account cannot open this file.') };
-  await signedIn(service.url);
-  registerMessageHandlers();
 });
-afterEach(async () => {
-  await unmount?.();
-  unmount = undefined;
-  await setLocale('en');
-});
-
-async function openPopup(url: string) {
-  unmount = await render(<App override={prefillFromUrl(`?url=${encodeURIComponent(url)}`)} />);
-  await until(() => expect(byTestId('composer')).not.toBeNull());
-}
-const pickerLinks = () => service.requests.filter((request) => request.path.endsWith('/picker-link'));
+const { openPopup } = popup;
+const pickerLinks = () => popup.service.requests.filter((request) => request.path.endsWith('/picker-link'));
 
 describe('choosing a Drive file in Google’s picker (drive.file)', () => {
   it('a preview refused with import_no_access offers “Choose this file in Google Drive”, which opens the picker link in a tab', async () => {
@@ -117,7 +94,7 @@ describe('choosing a Drive file in Google’s picker (drive.file)', () => {
     access = 'readonly';
     await openPopup(FILE_URL);
     await until(() => expect(byTestId('import-error')).not.toBeNull());
-    await until(() => expect(service.requests.some((request) => request.path === '/api/v1/me/integrations')).toBe(true));
+    await until(() => expect(popup.service.requests.some((request) => request.path === '/api/v1/me/integrations')).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(byTestId('import-pick')).toBeNull();
   });

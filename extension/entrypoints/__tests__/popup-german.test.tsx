@@ -1,14 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { setLocale } from '../../lib/i18n/index.js';
-import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
-import { byLabel, byTestId, button, click, render, type, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
-import { errorBody, startFakeService, type FakeAnswer, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
-import { captureResult, me, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
-import { App } from '../popup/App.js';
-import { prefillFromUrl } from '../popup/prefill.js';
+import { byLabel, byTestId, button, click, type, until } from '../../testing/dom.js';
+import { errorBody, type FakeAnswer, type ReceivedRequest } from '../../testing/fake-service.js';
+import { popupHarness } from '../../testing/popup-harness.js';
+import { captureResult, me, WORKSPACE_ID } from '../../testing/fixtures.js';
 
 const X_ID = '56666666-6666-4666-8666-666666666666';
 const NOW = '2025-01-01T00:00:00.000Z';
@@ -34,28 +29,10 @@ function routes(request: ReceivedRequest): FakeAnswer {
   }
 }
 
-let service: FakeService;
-let unmount: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  service = await startFakeService(routes);
-});
-afterAll(() => service.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  localStorage.clear();
-  removeAllListeners();
-  installMissingApis();
-  await signedIn(service.url);
-  registerMessageHandlers();
-});
-afterEach(async () => {
-  await unmount?.();
-  unmount = undefined;
-  await setLocale('en');
-});
+const popup = popupHarness(routes);
 
 async function openPopup() {
-  unmount = await render(<App override={prefillFromUrl('?url=https%3A%2F%2Fexample.com%2Fstory&title=The%20story')} />);
+  await popup.openPopup('https://example.com/story', 'The story');
   await until(() => expect(byTestId('channel-x')).not.toBeNull());
 }
 

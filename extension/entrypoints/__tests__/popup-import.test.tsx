@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Import } from '#shared/api/imports.js';
 import { setLocale } from '../../lib/i18n/index.js';
-import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { byLabel, byTestId, click, render, type, until } from '../../testing/dom.js';
-import { resetExtension } from '../../testing/reset-extension.js';
-import { errorBody, startFakeService, type FakeAnswer, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
-import { me, POST_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
-import { App } from '../popup/App.js';
-import { prefillFromUrl } from '../popup/prefill.js';
+import { byLabel, byTestId, click, type, until } from '../../testing/dom.js';
+import { errorBody, type FakeAnswer, type ReceivedRequest } from '../../testing/fake-service.js';
+import { popupHarness } from '../../testing/popup-harness.js';
+import { me, POST_ID, WORKSPACE_ID } from '../../testing/fixtures.js';
 
 const IMPORT_ID = '66666666-6666-4666-8666-666666666666';
 const DESIGN_URL = 'https://www.canva.com/design/DAFabc12345/edit';
@@ -47,32 +44,12 @@ function routes(request: ReceivedRequest): FakeAnswer {
   }
 }
 
-let service: FakeService;
-let unmount: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  service = await startFakeService(routes);
-});
-afterAll(() => service.close());
-beforeEach(async () => {
-  resetExtension(service);
-  localStorage.clear();
-  service.answer = routes;
+const popup = popupHarness(routes, () => {
   progress = [{}];
   previewAnswer = { status: 200, json: { designId: 'DAFabc12345', title: 'Spring menu', pageCount: 3, thumbnailUrl: null } };
-  await signedIn(service.url);
-  registerMessageHandlers();
 });
-afterEach(async () => {
-  await unmount?.();
-  unmount = undefined;
-  await setLocale('en');
-});
-
-async function openPopup(url: string) {
-  unmount = await render(<App override={prefillFromUrl(`?url=${encodeURIComponent(url)}`)} />);
-  await until(() => expect(byTestId('composer')).not.toBeNull());
-}
-const imports = () => service.requests.filter((request) => request.path.includes('/imports'));
+const { openPopup } = popup;
+const imports = () => popup.service.requests.filter((request) => request.path.includes('/imports'));
 
 describe('the popup on a Canva design page', () => {
   it('offers nothing to import on other pages, and asks the service nothing about imports', async () => {

@@ -1,14 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { setLocale } from '../../lib/i18n/index.js';
-import { registerMessageHandlers } from '../../lib/messaging/handlers.js';
-import { removeAllListeners } from '../../lib/messaging/protocol.js';
-import { byTestId, button, click, render, until } from '../../testing/dom.js';
-import { installMissingApis } from '../../testing/fake-apis.js';
-import { errorBody, startFakeService, type FakeAnswer, type FakeService, type ReceivedRequest } from '../../testing/fake-service.js';
-import { captureResult, me, POST_ID, signedIn, WORKSPACE_ID } from '../../testing/fixtures.js';
-import { App } from '../popup/App.js';
-import { prefillFromUrl } from '../popup/prefill.js';
+import { byTestId, button, click, until } from '../../testing/dom.js';
+import { errorBody, type FakeAnswer, type ReceivedRequest } from '../../testing/fake-service.js';
+import { popupHarness } from '../../testing/popup-harness.js';
+import { captureResult, me, POST_ID, WORKSPACE_ID } from '../../testing/fixtures.js';
 import { englishWordsOn } from './german.js';
 
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');
@@ -61,31 +56,12 @@ function routes(request: ReceivedRequest): FakeAnswer {
   }
 }
 
-let service: FakeService;
-let unmount: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  service = await startFakeService(routes);
-});
-afterAll(() => service.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  localStorage.clear();
-  removeAllListeners();
-  installMissingApis();
-  service.requests.length = 0;
-  service.answer = routes;
+const popup = popupHarness(routes, () => {
   library = [];
   listAnswer = null;
-  await signedIn(service.url);
-  registerMessageHandlers();
-});
-afterEach(async () => {
-  await unmount?.();
-  unmount = undefined;
-  await setLocale('en');
 });
 
-const listRequests = () => service.requests.filter((request) => request.method === 'GET' && request.path.split('?')[0]!.endsWith('/media'));
+const listRequests = () => popup.service.requests.filter((request) => request.method === 'GET' && request.path.split('?')[0]!.endsWith('/media'));
 const shownNames = () => [...document.querySelectorAll('[data-testid="library-item"] .library-name')].map((name) => name.textContent);
 const attachedNames = () => [...document.querySelectorAll('[data-testid="attached-media"] .media-name')].map((name) => name.textContent);
 /** The checkbox of the library's row showing `name`. */
@@ -98,7 +74,7 @@ function box(name: string): HTMLInputElement {
 const libraryButton = () => byTestId<HTMLButtonElement>('open-library')!;
 
 async function openPopup() {
-  unmount = await render(<App override={prefillFromUrl('?url=https%3A%2F%2Fexample.com%2Fstory&title=The%20story')} />);
+  await popup.openPopup('https://example.com/story', 'The story');
   await until(() => expect(byTestId('open-library')).not.toBeNull());
 }
 async function openLibrary() {
@@ -165,7 +141,7 @@ describe('quick post: choose from the media library', () => {
     await click(button('Save draft'));
     await until(() => expect(byTestId('save-status')).not.toBeNull());
     const ids = (age: number) => library.find((item) => item.originalFilename === `file-${age}.png`)!.id;
-    expect(service.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith(`/posts/${POST_ID}`))[0]?.body).toEqual({ mediaIds: [ids(3), ids(1)] });
+    expect(popup.service.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith(`/posts/${POST_ID}`))[0]?.body).toEqual({ mediaIds: [ids(3), ids(1)] });
   });
 
   it('lets a picked file be removed from the post and picked again', async () => {
@@ -227,14 +203,14 @@ describe('quick post: choose from the media library', () => {
   it('shows that it is loading, then the service’s refusal, and tries again', async () => {
     library = [medium(1)];
     // The first answer never comes: the picker says it is loading.
-    service.answer = (request) => (request.path.includes('/media') ? 'hang' : routes(request));
+    popup.service.answer = (request) => (request.path.includes('/media') ? 'hang' : routes(request));
     await openPopup();
     await openLibrary();
     await until(() => expect(byTestId('library-loading')?.textContent).toBe('Loading the media library…'));
     await click(button('Cancel'));
 
     // Opened again it asks again; this time the service refuses, in its own words.
-    service.answer = routes;
+    popup.service.answer = routes;
     listAnswer = () => ({ status: 403, json: errorBody('forbidden', 'You are no longer a member of this workspace.') });
     await openLibrary();
     await until(() => expect(byTestId('library-error')?.textContent).toBe('You are no longer a member of this workspace.'));
