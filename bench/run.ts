@@ -10,6 +10,8 @@ const benchmarks: Record<string, string> = {
   'drive-import': './drive-import.js',
   publisher: './publisher.js',
   extension: './extension.js',
+  sentry: './sentry.js',
+  retention: './retention.js',
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -2,4 +2,6 @@
 interface ImportMetaEnv {
   /** The default service address baked into the build, e.g. https://api.minopa.app. */
   readonly WXT_SERVICE_URL?: string;
+  /** Sentry's DSN for the extension's error reports (P8); absent: nothing is ever reported. A DSN is public by design. */
+  readonly WXT_SENTRY_DSN?: string;
 }

@@ -2,6 +2,7 @@ import Koa from 'koa';
 import type { Config } from './config.js';
 import type { AppDeps, AppState } from './context.js';
 import type { Database } from './db.js';
+import type { ErrorReporter } from './lib/error-reporting.js';
 import { createLogger, type Logger } from './logger.js';
 import { extensionCors } from './middleware/cors.js';
 import { errorHandler } from './middleware/error-handler.js';
@@ -18,6 +19,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Defaults to the storage the configuration names (storage/index.ts). */
   storage?: BlobStorage;
+  /** Unexpected errors go here besides the log (main.ts makes one from SENTRY_DSN). */
+  errorReporter?: ErrorReporter;
 }
 
 /**
@@ -31,6 +34,7 @@ export function createApp(options: CreateAppOptions): Koa<AppState> {
     db: options.db,
     logger: options.logger ?? createLogger({ level: options.config.logLevel }),
     storage: options.storage ?? createStorage(options.config),
+    errorReporter: options.errorReporter,
   };
   const app = new Koa<AppState>();
   app.proxy = options.config.trustProxy;
@@ -42,7 +46,7 @@ export function createApp(options: CreateAppOptions): Koa<AppState> {
   const router = buildRouter(deps, { checkResponses: options.config.env === 'test' });
   app.use(requestContext(deps.logger));
   app.use(extensionCors(options.config));
-  app.use(errorHandler());
+  app.use(errorHandler(deps.errorReporter));
   app.use(securityHeaders());
   app.use(router.routes());
   app.use(methodNotAllowed(router));

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { PlatformId } from '#shared/platforms.js';
 import { PLATFORM_CONFIG_VARIABLES, PLATFORM_ENV, type PlatformConfig, platformConfigFrom, platformConfigProblems } from './platforms/config.js';
 import { IMPORTS_CONFIG_VARIABLES, IMPORTS_ENV, type ImportsConfig, importsConfigFrom, importsConfigProblems } from './imports/config.js';
+import { BILLING_CONFIG_VARIABLES, BILLING_ENV, type BillingConfig, billingConfigFrom, billingConfigProblems } from './billing/config.js';
+import { EMAIL_TOPICS_CONFIG_VARIABLES, EMAIL_TOPICS_ENV, type EmailTopicsConfig, emailTopicsConfigFrom } from './email/contacts-config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -51,6 +53,14 @@ export interface Config {
   platforms: Record<PlatformId, PlatformConfig>;
   /** Canva's client and addresses, Drive's API address (absent: nothing configured; resolved by imports/settings.ts). */
   imports?: ImportsConfig;
+  /** Stripe (absent: billing is off and every workspace has the Free plan; see billing/config.ts). */
+  billing?: BillingConfig;
+  /** Sentry's DSN for the service's error reports (P8); absent: errors are only logged. */
+  sentryDsn?: string;
+  /** Where alerts about privacy requests past their 30 days go (P30); absent: only the log says so. */
+  privacyContactEmail?: string;
+  /** Resend topic ids of the subscription kinds (P13; absent: contacts carry only `unsubscribed`). */
+  emailTopics?: EmailTopicsConfig;
 }
 
 /** One AES-256 key for sealing tokens, with the id stored beside what it sealed. */
@@ -141,6 +151,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'GOOGLE_USERINFO_URL', default: GOOGLE_DEFAULTS.userinfoUrl, secret: false, description: "Google's userinfo endpoint." },
   { name: 'GOOGLE_REVOKE_URL', default: GOOGLE_DEFAULTS.revokeUrl, secret: false, description: "Google's token revocation endpoint." },
   { name: 'RESEND_API_KEY', default: 'none: emails are captured locally (log line and /dev/emails outside production)', secret: true, description: 'Resend API key; when set, the outbox job sends every email through Resend.' },
+  { name: 'PRIVACY_CONTACT_EMAIL', default: 'none: overdue privacy requests are only logged (as errors)', secret: false, description: 'Who is emailed when a privacy request passes its 30-day deadline unanswered (P30).' },
+  { name: 'SENTRY_DSN', default: 'none: errors are only logged', secret: true, description: 'Sentry DSN for the service: unexpected errors of requests and jobs are reported with the request id, route and user id only (P8, P13).' },
   { name: 'RESEND_BASE_URL', default: 'https://api.resend.com', secret: false, description: "Resend's API address; point it at a local Resend-compatible server for tests or sandbox mode." },
   { name: 'EMAIL_FROM', default: 'Minopa <hello@minopa.localhost>', secret: false, description: 'Sender of every email, `Name <address>`; with Resend, the address must be on a verified domain.' },
   { name: 'S3_BUCKET', default: 'none: media files are kept on local disk in DATA_DIR/media', secret: false, description: 'An S3-compatible bucket for media files. Give it a lifecycle rule that aborts incomplete multipart uploads after a day.' },
@@ -159,6 +171,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'JOBS_ENABLED', default: 'true', secret: false, description: 'Set `false` to run this instance without the scheduled jobs (sending email, …); at least one instance must run them.' },
   ...PLATFORM_CONFIG_VARIABLES,
   ...IMPORTS_CONFIG_VARIABLES,
+  ...BILLING_CONFIG_VARIABLES,
+  ...EMAIL_TOPICS_CONFIG_VARIABLES,
 ];
 
 /** Thrown by `loadConfig`; `problems` lists every invalid variable, each as one sentence. */
@@ -232,6 +246,8 @@ export const Env = z.object({
   GOOGLE_USERINFO_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
   GOOGLE_REVOKE_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
   RESEND_API_KEY: optional(z.string().trim().min(1)),
+  PRIVACY_CONTACT_EMAIL: optional(z.email({ message: 'must be an email address' })),
+  SENTRY_DSN: optional(z.url({ protocol: /^https?$/, message: 'must be a Sentry DSN (https://key@host/project)' })),
   RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })),
   EMAIL_FROM: optional(
     z.string().trim().regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'must be an address or `Name <address>`' }),
@@ -288,6 +304,8 @@ export const Env = z.object({
   ),
   ...PLATFORM_ENV,
   ...IMPORTS_ENV,
+  ...BILLING_ENV,
+  ...EMAIL_TOPICS_ENV,
 });
 
 /**
@@ -317,6 +335,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   problems.push(...platformConfigProblems(env));
   problems.push(...importsConfigProblems(env));
+  problems.push(...billingConfigProblems(env));
   if (!parsed.success || problems.length > 0) {
     const order = (problem: string) => CONFIG_VARIABLES.findIndex((variable) => problem.startsWith(`${variable.name} `));
     throw new ConfigError(problems.sort((a, b) => order(a) - order(b)));
@@ -355,6 +374,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenKeys: vars.TOKEN_ENCRYPTION_KEYS ?? [{ id: 'dev', key: Buffer.from(hkdfSync('sha256', secret.value, 'minopa', 'token-encryption', 32)) }],
     platforms: platformConfigFrom(vars),
     imports: importsConfigFrom(vars),
+    billing: billingConfigFrom(vars),
+    sentryDsn: vars.SENTRY_DSN,
+    privacyContactEmail: vars.PRIVACY_CONTACT_EMAIL,
+    emailTopics: emailTopicsConfigFrom(vars),
     media: {
       dir: join(dataDir, 'media'),
       maxBytes: {

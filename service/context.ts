@@ -1,3 +1,4 @@
+import type { ErrorReporter } from './lib/error-reporting.js';
 import type { ParameterizedContext, Middleware } from 'koa';
 import type { Role } from '#shared/roles.js';
 import type { Config } from './config.js';
@@ -13,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   /** Media files: local disk or an S3-compatible bucket. */
   storage: BlobStorage;
+  /** Where unexpected errors are reported besides the log (Sentry, when SENTRY_DSN is set). */
+  errorReporter?: ErrorReporter;
 }
 
 /** The signed-in person behind a request (`auth: 'session'` endpoints). */

@@ -23,6 +23,8 @@ export class HttpError extends Error {
   headers: Record<string, string> = {};
   /** On upload_offset_mismatch: the byte the upload continues at (in the body as `expectedOffset`). */
   expectedOffset?: number;
+  /** On plan_limit_reached: where to see the plans and upgrade (in the body as `upgradeUrl`). */
+  upgradeUrl?: string;
 
   /** The sentence in every language; `message` is its English. */
   readonly text: Bilingual;
@@ -46,6 +48,7 @@ export class HttpError extends Error {
       message: this.text[language],
       ...(this.fields ? { fields: this.fields.map(({ message, ...field }) => ({ ...field, message: message[language] })) } : {}),
       ...(this.expectedOffset !== undefined ? { expectedOffset: this.expectedOffset } : {}),
+      ...(this.upgradeUrl !== undefined ? { upgradeUrl: this.upgradeUrl } : {}),
     };
   }
 

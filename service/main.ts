@@ -7,6 +7,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Database, migrateLatest, openDatabase } from './db.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createStorage } from './storage/index.js';
+import { createErrorReporter } from './lib/error-reporting.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** How to start; everything is optional (the environment decides by default). */
@@ -51,8 +52,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     const config: Config = { ...initial, port, publicUrl: initial.publicUrlExplicit ? initial.publicUrl : `http://localhost:${port}` };
     // One storage for requests and jobs (media files: DATA_DIR/media or the S3 bucket).
     const storage = createStorage(config);
-    handle = createApp({ config, db, logger, storage }).callback();
-    const scheduler = (options.jobs ?? config.jobsEnabled) ? startScheduler({ knex: db.knex, config, logger, storage }) : undefined;
+    const errorReporter = config.sentryDsn ? createErrorReporter({ dsn: config.sentryDsn, environment: config.env }) : undefined;
+    handle = createApp({ config, db, logger, storage, errorReporter }).callback();
+    const scheduler = (options.jobs ?? config.jobsEnabled) ? startScheduler({ knex: db.knex, config, logger, storage, errorReporter }) : undefined;
     const url = `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info(`Minopa service listening on ${url}`, {
       url,
@@ -69,6 +71,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       close: async () => {
         await scheduler?.stop();
         await stop(server, db);
+        await errorReporter?.close();
       },
     };
   } catch (error) {

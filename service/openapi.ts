@@ -89,6 +89,9 @@ function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   if (endpoint.upload) codes.push('media_empty', 'media_too_large', 'media_type_not_allowed', 'media_unreadable');
   if (endpoint.method === 'DELETE' && endpoint.path.endsWith('/media/:mediaId')) codes.push('media_in_use');
   if (endpoint.path.endsWith('/capture-media')) codes.push('capture_media_not_needed');
+  // What adds to a plan limit: members (invitations), scheduled posts, media storage.
+  if (/^(POST|PUT)$/.test(endpoint.method) && /\/(invitations|posts\/:postId\/(re)?schedule|media|media\/uploads(\/:uploadId)?)$/.test(endpoint.path)) codes.push('plan_limit_reached');
+  if (endpoint.path.includes('/billing/')) codes.push('billing_disabled', 'billing_unavailable');
   return codes;
 }
 

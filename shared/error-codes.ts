@@ -77,6 +77,21 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
+  // Billing: plans and Stripe.
+  plan_limit_reached: 402,
+  billing_disabled: 409,
+  already_subscribed: 409,
+  billing_unavailable: 502,
+  webhook_signature_invalid: 400,
+  // Privacy: legal documents.
+  legal_acceptance_required: 403,
+  // Email preferences (P10, P11).
+  email_kind_unknown: 422,
+  email_kind_required: 409,
+  // Account deletion (P17).
+  account_deletion_pending: 403,
+  ownership_transfer_required: 409,
+  deletion_not_requested: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -99,6 +114,8 @@ export interface ErrorBody {
     fields?: FieldError[];
     /** On upload_offset_mismatch: the byte the upload continues at. */
     expectedOffset?: number;
+    /** On plan_limit_reached: where to see the plans and upgrade. */
+    upgradeUrl?: string;
   };
 }
 

@@ -51,6 +51,10 @@ export const ERRORS = {
     message: 'The Terms or Privacy Policy changed while you were signing up. Please review and accept the current versions.',
     de: 'Die Nutzungsbedingungen oder die Datenschutzerklärung wurden während Ihrer Registrierung geändert. Bitte lesen und akzeptieren Sie die aktuellen Fassungen.',
   },
+  legal_acceptance_required: {
+    message: 'The Terms or the Privacy Policy changed. Please read what changed and accept the current versions in Minopa’s settings to continue publishing.',
+    de: 'Die Nutzungsbedingungen oder die Datenschutzerklärung haben sich geändert. Bitte lesen Sie die Änderungen und akzeptieren Sie die aktuellen Fassungen in den Einstellungen von Minopa, um weiter zu veröffentlichen.',
+  },
   email_not_verified: {
     message: 'Verify your email address first: we sent you a link.',
     de: 'Bestätigen Sie zuerst Ihre E-Mail-Adresse: Wir haben Ihnen einen Link geschickt.',
@@ -279,6 +283,46 @@ export const ERRORS = {
   service_unavailable: {
     message: 'The service is not ready. Please try again shortly.',
     de: 'Der Dienst ist noch nicht bereit. Bitte versuchen Sie es gleich noch einmal.',
+  },
+  plan_limit_reached: {
+    message: 'This workspace has reached a limit of its plan. An owner can upgrade in Minopa’s options under Billing.',
+    de: 'Dieser Arbeitsbereich hat ein Limit seines Tarifs erreicht. Eine Inhaberin oder ein Inhaber kann in den Minopa-Optionen unter Abrechnung upgraden.',
+  },
+  billing_disabled: {
+    message: 'Billing is off on this Minopa service: every workspace has the Free plan.',
+    de: 'Die Abrechnung ist auf diesem Minopa-Dienst ausgeschaltet: Jeder Arbeitsbereich hat den Tarif Free.',
+  },
+  already_subscribed: {
+    message: 'This workspace already has a paid plan. Change or cancel it under Manage billing.',
+    de: 'Dieser Arbeitsbereich hat schon einen bezahlten Tarif. Ändern oder kündigen Sie ihn unter Abrechnung verwalten.',
+  },
+  billing_unavailable: {
+    message: 'Our payment provider could not be reached. Please try again in a minute.',
+    de: 'Unser Zahlungsanbieter war nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.',
+  },
+  webhook_signature_invalid: {
+    message: 'The webhook signature is missing, wrong or too old.',
+    de: 'Die Signatur des Webhooks fehlt, ist falsch oder zu alt.',
+  },
+  email_kind_unknown: {
+    message: 'There is no such kind of email.',
+    de: 'Diese Art von E-Mail gibt es nicht.',
+  },
+  email_kind_required: {
+    message: 'Emails about your account, its security and invitations are always sent; they cannot be turned off.',
+    de: 'E-Mails zu Ihrem Konto, seiner Sicherheit und zu Einladungen werden immer gesendet; sie lassen sich nicht abschalten.',
+  },
+  account_deletion_pending: {
+    message: 'Your account is about to be deleted, so publishing and inviting are paused. Cancel the deletion in Minopa’s settings to continue.',
+    de: 'Ihr Konto wird demnächst gelöscht, daher sind Veröffentlichen und Einladen pausiert. Brechen Sie die Löschung in den Einstellungen von Minopa ab, um fortzufahren.',
+  },
+  ownership_transfer_required: {
+    message: 'Transfer ownership first: a workspace you own has other members but no other owner or admin to take it over.',
+    de: 'Übertragen Sie zuerst die Inhaberschaft: Ein Arbeitsbereich, dessen Inhaber Sie sind, hat weitere Mitglieder, aber keinen anderen Inhaber und keinen Administrator, der ihn übernehmen kann.',
+  },
+  deletion_not_requested: {
+    message: 'Your account is not scheduled for deletion.',
+    de: 'Für Ihr Konto ist keine Löschung vorgesehen.',
   },
 } as const satisfies Record<ErrorCode, { message: string; de: string }>;
 

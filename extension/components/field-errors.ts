@@ -13,6 +13,8 @@ export interface FormErrors {
   byField: Record<string, string>;
   /** The overall message, plus field problems no input of the form shows. */
   summary: string | null;
+  /** On plan_limit_reached: the page of plans, shown as a link after the summary. */
+  upgradeUrl?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function formErrors(error: UiError | null, fieldFor: (path: string) => st
     else if (!name) unplaced.push(`${field.path}: ${field.message}`);
   }
   const summary = [error.message, ...unplaced].join(' ');
-  return { byField, summary };
+  return { byField, summary, ...(error.upgradeUrl ? { upgradeUrl: error.upgradeUrl } : {}) };
 }
 
 /** A field message as a sentence: "must not be empty" after "Email" reads "Email must not be empty." */

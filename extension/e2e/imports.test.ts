@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportList } from '#shared/api/imports.js';
+import type { Media } from '#shared/api/media.js';
 import type { Post } from '#shared/api/posts.js';
 import { openIntegrationTokens } from '../../service/imports/credentials.js';
 import { createSealer } from '../../service/lib/token-crypto.js';
@@ -60,8 +61,10 @@ describe.skipIf(!browserAvailable)('Import design / Import file (sandbox Canva a
     return popup;
   };
 
-  /** Connects the sandbox vendor from Options → Connections, as a person does. */
+  const connected = new Set<string>();
+  /** Connects the sandbox vendor from Options → Connections, as a person does (once: later tests reuse it). */
   async function connect(provider: 'canva' | 'google_drive'): Promise<void> {
+    if (connected.has(provider)) return;
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const row = options.locator(`[data-testid="connection"][data-provider="${provider}"]`);
@@ -83,6 +86,7 @@ describe.skipIf(!browserAvailable)('Import design / Import file (sandbox Canva a
     await options.reload();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
     await options.close();
+    connected.add(provider);
   }
 
   it('on a Canva design page while Canva is not connected, says so and links to Options → Connections', async () => {
@@ -167,5 +171,54 @@ describe.skipIf(!browserAvailable)('Import design / Import file (sandbox Canva a
     await slides.close();
     const exported = (await api<ImportList>(service.url, 'GET', `/api/v1/workspaces/${workspaceId}/imports`, token)).items.find((item) => item.sourceId === deck.id);
     expect(exported).toMatchObject({ provider: 'google_drive', format: 'application/pdf', status: 'done' });
+  });
+
+  it('a Drive file Minopa may not open yet (drive.file) offers the picker; once chosen there, it imports — with Drive’s thumbnail', async () => {
+    await connect('google_drive');
+    // In the sandbox a made-up file id is the person's own file, never picked for Minopa: Drive answers "File not found".
+    const fileId = '1PickerE2eFileNeverPickedBefore0042';
+    const fileUrl = `https://drive.google.com/file/d/${fileId}/view`;
+    const popup = await openPopup(fileUrl);
+    await expect.poll(() => popup.getByTestId('import-error').textContent(), { timeout: 15_000 }).toContain('Minopa may only open the Drive files you picked for it.');
+    await expect.poll(() => popup.getByTestId('import-pick').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await popup.getByTestId('import-form').count()).toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // The popup opens the picker page in a tab; the sandbox's stand-in for Google's Picker chooses the file.
+    const pickerTab = browser.context.waitForEvent('page');
+    await popup.getByTestId('import-pick-open').click();
+    const picker = await pickerTab;
+    await picker.waitForURL(/\/integrations\/google_drive\/picker\?/);
+    await expect.poll(() => picker.locator('body').textContent(), { timeout: 15_000 }).toContain('This is the sandbox Google Drive');
+    expect(await picker.locator('body').textContent()).toContain(fileId);
+    await picker.getByRole('button', { name: 'Choose this file' }).click();
+    await expect.poll(() => picker.locator('body').textContent(), { timeout: 15_000 }).toContain('Done — go back to Minopa and press Import again.');
+    await picker.close();
+    await popup.close();
+
+    // Back in the popup, the file reads and imports like any picked file.
+    const again = await openPopup(fileUrl);
+    await expect.poll(() => again.getByTestId('import-summary').textContent(), { timeout: 15_000 }).toContain(`Sandbox file ${fileId.slice(0, 8)}.pdf`);
+    expect(await again.getByTestId('import-pick').count()).toBe(0);
+    await again.getByTestId('import-submit').click();
+    await expect.poll(() => again.getByTestId('import-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await again.close();
+
+    const done = (await api<ImportList>(service.url, 'GET', `/api/v1/workspaces/${workspaceId}/imports`, token)).items.find((item) => item.sourceId === fileId);
+    expect(done).toMatchObject({ provider: 'google_drive', status: 'done', title: `Sandbox file ${fileId.slice(0, 8)}.pdf` });
+    expect(done!.postId).not.toBeNull();
+    // The PDF's preview is Drive's thumbnail of it, served like an image's.
+    const medium = await api<Media>(service.url, 'GET', `/api/v1/workspaces/${workspaceId}/media/${done!.mediaIds[0]}`, token);
+    expect(medium).toMatchObject({ kind: 'document', mimeType: 'application/pdf', thumbnailUrl: expect.any(String) });
+    const preview = await fetch(new URL(medium.thumbnailUrl!, service.url));
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/webp');
+
+    // The popup's media library shows the PDF with that preview, as it shows an image's.
+    const library = await openPopup(fileUrl);
+    await library.getByRole('button', { name: 'Library' }).click();
+    const row = library.getByRole('dialog', { name: 'Media library' }).getByTestId('library-item').filter({ hasText: `Sandbox file ${fileId.slice(0, 8)}.pdf` });
+    await expect.poll(() => row.locator('img').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), { timeout: 15_000 }).toBe(220);
+    await library.close();
   });
 });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AuthResult } from '#shared/api/auth.js';
 import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import { call } from './api-client.js';
+import { reconcileWithService } from './consent.js';
 import { ApiError, ExtensionError, ServiceUnreachableError } from './errors.js';
 import type { ExtensionState, SignUpRequest } from './messaging/protocol.js';
 import { flushOfflineQueue } from './offline-queue.js';
@@ -72,8 +73,10 @@ export async function startSession(result: AuthResult): Promise<ExtensionState> 
   await sessionItem.setValue({ token: result.token, expiresAt: result.expiresAt, user: result.user });
   await defaultWorkspaceIdItem.setValue(result.user.defaultWorkspaceId);
   const reachable = await refreshAccount();
-  // Captures made while signed out or offline can go now.
+  // Captures made while signed out or offline can go now, and a consent choice made before signing in
+  // becomes the account's record of it (P20).
   void flushOfflineQueue().catch(() => undefined);
+  void reconcileWithService().catch(() => undefined);
   return readState(reachable);
 }
 
@@ -89,6 +92,8 @@ export async function refreshAccount(): Promise<boolean> {
     const quick = { timeoutMs: 5_000 };
     const [me, list] = await Promise.all([call('getMe', undefined, quick), call('listWorkspaces', undefined, quick)]);
     const workspaces: WorkspaceSummary[] = list.items.map(({ id, name, role }) => ({ id, name, role }));
+    // Signed out (or signed in as someone else) while this ran: the answer belongs to a session that is gone.
+    if ((await sessionItem.getValue())?.token !== session.token) return true;
     await sessionItem.setValue({ ...session, user: me });
     await workspacesItem.setValue(workspaces);
     const fallback = workspaces.find((workspace) => workspace.role !== 'viewer')?.id ?? workspaces[0]?.id ?? null;

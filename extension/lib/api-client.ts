@@ -170,7 +170,9 @@ async function readError(response: Response, baseUrl: string): Promise<ApiError 
     );
   }
   if (error && isErrorCode(error.code) && typeof error.message === 'string') {
-    return new ApiError(error.code, error.message, response.status, Array.isArray(error.fields) ? error.fields : undefined);
+    const refused = new ApiError(error.code, error.message, response.status, Array.isArray(error.fields) ? error.fields : undefined);
+    if (typeof error.upgradeUrl === 'string') refused.upgradeUrl = error.upgradeUrl;
+    return refused;
   }
   // A 4xx without Minopa's error body comes from something else at that address (a wrong URL, a
   // proxy): treat it as "down", so queued captures wait instead of being dropped as refused.

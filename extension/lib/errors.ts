@@ -43,6 +43,8 @@ export interface UiError {
   code: UiErrorCode;
   message: string;
   fields?: FieldError[];
+  /** On plan_limit_reached: the service's page of plans, to show as an upgrade link. */
+  upgradeUrl?: string;
 }
 
 /** The service answered with a 4xx and a Minopa error body: the request was understood and refused. */
@@ -51,6 +53,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldError[];
+  /** On plan_limit_reached: where the plans are (an http(s) address of the service). */
+  upgradeUrl?: string;
 
   constructor(code: ErrorCode, message: string, status: number, fields?: FieldError[]) {
     super(message);
@@ -124,7 +128,9 @@ export function toUiError(error: unknown): UiError {
   const candidate = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   if (isUiErrorCode(candidate.code) && typeof candidate.message === 'string') {
     const fields = Array.isArray(candidate.fields) ? candidate.fields.filter(isFieldError) : [];
-    return { code: candidate.code, message: candidate.message, ...(fields.length > 0 ? { fields } : {}) };
+    // Only a web address becomes a link (never javascript: or an extension page).
+    const upgradeUrl = typeof candidate.upgradeUrl === 'string' && /^https?:\/\//.test(candidate.upgradeUrl) ? candidate.upgradeUrl : undefined;
+    return { code: candidate.code, message: candidate.message, ...(fields.length > 0 ? { fields } : {}), ...(upgradeUrl ? { upgradeUrl } : {}) };
   }
   return { code: 'internal', message: t('internal') };
 }

@@ -4,6 +4,8 @@ import type { CaptureInput } from '#shared/api/captures.js';
 import type { FieldError } from '#shared/error-codes.js';
 import type { Role } from '#shared/roles.js';
 import type { PlatformId } from '#shared/platforms.js';
+import type { ConsentChoices } from '#shared/privacy/consent.js';
+import type { UsageClient, UsageEventName } from '#shared/privacy/usage.js';
 
 /**
  * Every storage item of the extension, in `storage.local` (never `sync`: the session token must not
@@ -213,6 +215,37 @@ export interface TrackedImport {
 }
 /** Imports still running on the service, oldest first; an entry goes once its end has been notified. */
 export const importWatchItem = storage.defineItem<TrackedImport[]>('local:importWatch', {
+  fallback: [],
+  version: 1,
+  migrations: {},
+});
+
+/**
+ * The person's consent choice (P20), kept here so it applies before sign-in and offline (error
+ * reporting reads it before every report). `savedOnService` is false until the service recorded it;
+ * the next sign-in or options visit sends it.
+ */
+export interface StoredConsent {
+  choices: ConsentChoices;
+  decidedAt: string;
+  expiresAt: string;
+  savedOnService: boolean;
+}
+export const consentItem = storage.defineItem<StoredConsent | null>('local:consent', {
+  fallback: null,
+  version: 1,
+  migrations: {},
+});
+
+/** Usage events waiting to be sent (P7): only ever written while the person allows usage statistics. */
+export interface StoredUsageEvent {
+  name: UsageEventName;
+  client: UsageClient;
+  sessionId: string;
+  occurredAt: string;
+  viewport?: { width: number; height: number };
+}
+export const usageQueueItem = storage.defineItem<StoredUsageEvent[]>('local:usageQueue', {
   fallback: [],
   version: 1,
   migrations: {},

@@ -13,6 +13,10 @@ export type Authentication =
       user: { id: string; firstName: string; lastName: string };
       /** Whether the person verified their email address (endpoints marked `verifiedEmail` need it). */
       emailVerified: boolean;
+      /** A material change to the Terms or Privacy Policy waits for the person's acceptance (those endpoints need it too). */
+      legalAcceptanceDue: boolean;
+      /** The person asked to delete their account and it is cooling off (P17): those endpoints are closed to them. */
+      deletionPending: boolean;
       /** The caller's role in the asked-for workspace; null when not a member or no such workspace. */
       role: Role | null;
     };
@@ -24,6 +28,8 @@ export interface AuthRow {
   firstName: string;
   lastName: string;
   emailVerified: boolean;
+  legalAcceptanceDue: boolean;
+  deletionPending: boolean;
   lastUsedAt: Date;
   ended: boolean;
   role: Role | null;
@@ -34,7 +40,8 @@ export interface AuthRow {
 /** The session lookup, with the token hash and the workspace id as the given SQL parameters. */
 export const authSelect = (tokenParam: string, workspaceParam: string) => `
   select s.id as "sessionId", s.user_id as "userId", u.first_name as "firstName", u.last_name as "lastName",
-         (u.email_verified_at is not null) as "emailVerified",
+         (u.email_verified_at is not null) as "emailVerified", (u.legal_acceptance_due_at is not null) as "legalAcceptanceDue",
+         (u.deletion_due_at is not null) as "deletionPending",
          s.last_used_at as "lastUsedAt", (s.revoked_at is not null or s.expires_at <= now()) as "ended",
          m.role as "role"
   from sessions s
@@ -77,6 +84,8 @@ export async function toAuthentication(knex: Knex, row: AuthRow | undefined): Pr
     sessionId: row.sessionId,
     user: { id: row.userId, firstName: row.firstName, lastName: row.lastName },
     emailVerified: row.emailVerified,
+    legalAcceptanceDue: row.legalAcceptanceDue,
+    deletionPending: row.deletionPending,
     role: row.role,
   };
 }

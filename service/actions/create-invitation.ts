@@ -3,6 +3,8 @@ import { raw } from 'objection';
 import { INVITATION_LIFETIME_DAYS } from '#shared/api/invitations.js';
 import { bilingual } from '#shared/i18n.js';
 import type { Role } from '#shared/roles.js';
+import { assertCanAddMember } from '../billing/limits.js';
+import type { Config } from '../config.js';
 import { enqueueEmail } from '../email/outbox.js';
 import { HttpError } from '../errors.js';
 import { invitationAcceptUrl, invitationTokenHash, newInvitationToken } from '../lib/invitation-tokens.js';
@@ -27,6 +29,8 @@ export interface InviteRequest {
 export interface InviteSettings {
   appSecret: string;
   publicUrl: string;
+  /** Billing as configured (the plan's member limit: its sentence says whether plans can be bought). */
+  billing?: Config['billing'];
 }
 
 /**
@@ -59,6 +63,8 @@ export async function createInvitation(knex: Knex, settings: InviteSettings, req
     await trx('invitations')
       .where({ workspaceId: request.workspaceId, email: request.email, acceptedAt: null, revokedAt: null })
       .update({ revokedAt: trx.fn.now(), revokedBy: request.inviter.id });
+    // The plan's limit of members, pending invitations included (402 plan_limit_reached).
+    await assertCanAddMember(trx, settings, request.workspaceId);
     const invitation = await Invitation.query(trx)
       .insert({
         workspaceId: request.workspaceId,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { MEDIA_KINDS, type MediaKind } from '#shared/media-types.js';
 import type { Config } from '../config.js';
 import { bilingual } from '#shared/i18n.js';
+import { assertCanStore } from '../billing/limits.js';
 import { HttpError } from '../errors.js';
 import { formatBytes, kindOf, tooLarge } from '../media/limits.js';
 import { UPLOAD_CHUNK_BYTES, UPLOAD_TTL_MS } from '../media/upload-parts.js';
@@ -20,12 +21,13 @@ export interface UploadStarter {
  * one with media_empty. The type itself is decided by the bytes once they have all arrived.
  */
 export async function createMediaUpload(
-  deps: { knex: Knex; config: Pick<Config, 'media'> },
+  deps: { knex: Knex; config: Pick<Config, 'media' | 'publicUrl' | 'billing'> },
   starter: UploadStarter,
   file: { filename: string; sizeBytes: number; mimeType?: string | undefined },
 ): Promise<MediaUploadRow> {
   if (file.sizeBytes === 0) throw new HttpError('media_empty', { en: 'This file is empty: there is nothing to upload.', de: 'Diese Datei ist leer: Es gibt nichts hochzuladen.' });
   checkSize(deps.config.media.maxBytes, file.sizeBytes, kindOf(file.mimeType));
+  await assertCanStore(deps.knex, deps.config, starter.workspaceId, file.sizeBytes);
   const [row] = await deps.knex('mediaUploads')
     .insert({
       workspaceId: starter.workspaceId,

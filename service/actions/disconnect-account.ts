@@ -59,7 +59,8 @@ async function otherAccountsOfSameLogin(knex: Knex, account: ConnectedAccount): 
   return Number(row?.count ?? 0);
 }
 
-async function revokeAtNetwork(config: Config, log: Logger, account: ConnectedAccount): Promise<boolean> {
+/** Revokes an account's token at its network where it offers revocation; false (and a log line) when that did not happen. */
+export async function revokeAtNetwork(config: Config, log: Logger, account: ConnectedAccount): Promise<boolean> {
   const access = platformAccess(platformDirectory(config), account.platform, log, AbortSignal.timeout(REVOKE_TIMEOUT_MS));
   if (!access?.platform.revoke || !account.credentials) return false;
   const { platform, context } = access;

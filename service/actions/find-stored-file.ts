@@ -9,8 +9,8 @@ export interface StoredFile {
 }
 
 /**
- * What a signed storage key serves, read from the row that owns it (media of a workspace, or a user's
- * avatar): null when the row is gone or no longer points at that key, so deleting a row ends every link.
+ * What a signed storage key serves, read from the row that owns it (media of a workspace, a user's
+ * avatar, or a person's data export): null when the row is gone or no longer points at that key, so deleting a row ends every link.
  */
 export async function findStoredFile(knex: Knex, parsed: NonNullable<ReturnType<typeof parseKey>>, key: string): Promise<StoredFile | null> {
   if (parsed.area === 'media') {
@@ -21,6 +21,12 @@ export async function findStoredFile(knex: Knex, parsed: NonNullable<ReturnType<
     if (parsed.variant === 'thumbnail') return row.thumbnailKey === key ? { contentType: 'image/webp', disposition: 'inline', filename: null } : null;
     if (row.storageKey !== key) return null;
     return { contentType: row.mimeType, disposition: row.kind === 'document' ? 'attachment' : 'inline', filename: row.originalFilename };
+  }
+  if (parsed.area === 'exports') {
+    // Only a ready export that has not expired: the archive is gone for good after its 7 days.
+    const row = await knex('dataExports').where({ id: parsed.exportId, userId: parsed.userId, status: 'ready' }).where('expiresAt', '>', knex.fn.now()).first('storageKey', 'finishedAt');
+    if (!row || row.storageKey !== key) return null;
+    return { contentType: 'application/zip', disposition: 'attachment', filename: `minopa-export-${(row.finishedAt as Date).toISOString().slice(0, 10)}.zip` };
   }
   const user = await knex('users').where({ id: parsed.userId }).first('avatarKey', 'avatarThumbnailKey', 'avatarMimeType');
   if (!user) return null;

@@ -69,7 +69,7 @@ export async function finishConnect(
   }
   if (profiles.length === 1) {
     await knex('connect_requests').where('id', request.id).delete();
-    const accounts = await saveConnectedAccounts(knex, sealer, { ...request, sandbox: context.settings.sandbox, tokens, profiles });
+    const accounts = await saveConnectedAccounts(knex, sealer, { ...request, sandbox: context.settings.sandbox, tokens, profiles, plans: config });
     return { kind: 'connected', accounts, workspaceName, sandbox: context.settings.sandbox };
   }
   const sealed = sealer.seal({ tokens, profiles } satisfies { tokens: TokenSet; profiles: AccountProfile[] }, CONNECT_SEAL_CONTEXT);
@@ -98,6 +98,7 @@ export async function chooseConnectAccounts(knex: Knex, config: Config, choice: 
     sandbox,
     tokens: revive(choices.tokens),
     profiles: picked.map((profile) => ({ ...profile, ...(profile.tokens ? { tokens: revive(profile.tokens) } : {}) })),
+    plans: config,
   });
   return { kind: 'connected', accounts, workspaceName: await nameOf(knex, request.workspaceId), sandbox };
 }

@@ -61,6 +61,9 @@ export async function finishIntegrationConnect(
     status: 'connected',
     statusReason: null,
     reconnectNotifiedAt: null,
+    // A refresh still running for the old grant must not store its answer over these tokens.
+    refreshLeaseOwner: null,
+    refreshLeaseExpiresAt: null,
     connectedAt: knex.fn.now(),
     updatedAt: knex.fn.now(),
   };

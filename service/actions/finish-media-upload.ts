@@ -3,6 +3,7 @@ import { discard } from '../media/ingest.js';
 import { readParts, removeParts } from '../media/upload-parts.js';
 import type { MediaRow } from '../models/media.js';
 import type { MediaUploadRow } from '../models/media-upload.js';
+import { assertCanStore } from '../billing/limits.js';
 import { findMedia } from './find-media.js';
 import { insertMedia, storeMedia } from './upload-media.js';
 
@@ -31,6 +32,7 @@ export async function finishMediaUpload(deps: MediaDeps, upload: MediaUploadRow)
   }
   try {
     await deps.knex.transaction(async (trx) => {
+      await assertCanStore(trx, deps.config, upload.workspaceId, stored.stored.sizeBytes);
       await insertMedia(trx, stored);
       await trx('mediaUploads').where({ id: upload.id }).delete();
     });

@@ -12,7 +12,7 @@ export async function markIntegrationReconnectNeeded(knex: Knex | Knex.Transacti
   await knex.transaction(async (trx) => {
     const [connection] = (await trx('integration_connections')
       .where('id', connectionId)
-      .update({ status: 'reconnect_needed', statusReason: reason, updatedAt: trx.fn.now() })
+      .update({ status: 'reconnect_needed', statusReason: reason, refreshLeaseOwner: null, refreshLeaseExpiresAt: null, updatedAt: trx.fn.now() })
       .returning(['id', 'userId', 'provider', 'reconnectNotifiedAt'])) as Array<{ id: string; userId: string; provider: ImportProvider; reconnectNotifiedAt: Date | null }>;
     if (!connection || connection.reconnectNotifiedAt) return;
     await trx('integration_connections').where('id', connection.id).update({ reconnectNotifiedAt: trx.fn.now() });

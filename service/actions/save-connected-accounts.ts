@@ -5,6 +5,7 @@ import { sealTokens } from '../platforms/credentials.js';
 import type { AccountProfile, TokenSet } from '../platforms/types.js';
 import type { Sealer } from '../lib/token-crypto.js';
 import { recordAuditEvent } from './record-audit-event.js';
+import { assertCanConnectAccounts, type PlanSettings } from '../billing/limits.js';
 
 /**
  * Connects (or reconnects) accounts to a workspace in one transaction. Reconnecting an account the
@@ -14,9 +15,11 @@ import { recordAuditEvent } from './record-audit-event.js';
 export async function saveConnectedAccounts(
   knex: Knex,
   sealer: Sealer,
-  request: { workspaceId: string; userId: string; platform: PlatformId; sandbox: boolean; tokens: TokenSet; profiles: AccountProfile[] },
+  request: { workspaceId: string; userId: string; platform: PlatformId; sandbox: boolean; tokens: TokenSet; profiles: AccountProfile[]; plans: PlanSettings },
 ): Promise<ConnectedAccount[]> {
   return await knex.transaction(async (trx) => {
+    // The plan's limit of connected accounts (402 plan_limit_reached); reconnecting never counts.
+    await assertCanConnectAccounts(trx, request.plans, request.workspaceId, request.platform, request.profiles.map((profile) => profile.remoteId));
     const saved: ConnectedAccount[] = [];
     for (const profile of request.profiles) {
       const sealed = sealTokens(sealer, profile.tokens ?? request.tokens);

@@ -4,6 +4,7 @@ import type { ScheduleInput } from '#shared/api/publishing.js';
 import { type Bilingual, bilingual } from '#shared/i18n.js';
 import type { TargetStatus } from '#shared/platforms.js';
 import { HttpError } from '../errors.js';
+import { assertCanSchedule, type PlanSettings } from '../billing/limits.js';
 import { formatLocalTime, fromLocal, parseLocalTime } from '#shared/time/zones.js';
 import { assertTargetContent } from './check-target-content.js';
 import { assertNoDuplicates } from './find-duplicate-posts.js';
@@ -23,16 +24,16 @@ const PAST_GRACE_MS = 60_000;
  * changed since the targets were set), accounts must be active, and the duplicate guard runs unless
  * `allowDuplicate`. Due time and run time are stored in UTC; the post becomes scheduled.
  */
-export async function schedulePost(knex: Knex, workspaceId: string, postId: string, when: When) {
-  return placeTargets(knex, workspaceId, postId, when, ['draft', 'scheduled']);
+export async function schedulePost(knex: Knex, workspaceId: string, postId: string, when: When, plans: PlanSettings) {
+  return placeTargets(knex, workspaceId, postId, when, ['draft', 'scheduled'], plans);
 }
 
 /** Moves the post's scheduled targets to another time (same rules as scheduling). */
-export async function reschedulePost(knex: Knex, workspaceId: string, postId: string, when: When) {
-  return placeTargets(knex, workspaceId, postId, when, ['scheduled']);
+export async function reschedulePost(knex: Knex, workspaceId: string, postId: string, when: When, plans: PlanSettings) {
+  return placeTargets(knex, workspaceId, postId, when, ['scheduled'], plans);
 }
 
-async function placeTargets(knex: Knex, workspaceId: string, postId: string, when: When, statuses: TargetStatus[]) {
+async function placeTargets(knex: Knex, workspaceId: string, postId: string, when: When, statuses: TargetStatus[], plans: PlanSettings) {
   return knex.transaction(async (trx) => {
     const post = await lockPost(trx, workspaceId, postId);
     if (post.status === 'archived') throw new HttpError('post_archived');
@@ -53,6 +54,8 @@ async function placeTargets(knex: Knex, workspaceId: string, postId: string, whe
     if (inactive) throw new HttpError('account_unavailable', bilingual({ en: '{account} needs reconnecting before posts can go to it.', de: '{account} muss neu verbunden werden, bevor Beiträge dorthin gehen können.' }, { account: targetName(inactive) }));
     assertTargetContent(post, targets.map((target) => ({ key: target.accountId, ...target })), await loadMediaFacts(trx, postId));
     const dueAt = await resolveWhen(trx, workspaceId, post, when);
+    // The plan's scheduled posts per month (402 plan_limit_reached); a post already counted in that month is not counted again.
+    await assertCanSchedule(trx, plans, workspaceId, postId, dueAt);
     if (!when.allowDuplicate) await assertNoDuplicates(trx, post, targets, dueAt);
     await trx('postTargets')
       .whereIn('id', targets.map((target) => target.id))

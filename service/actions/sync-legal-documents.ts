@@ -8,7 +8,7 @@ import { type BundledDocument, loadBundledDocuments } from '../legal/bundled.js'
 export async function syncLegalDocuments(knex: Knex, documents: BundledDocument[] = loadBundledDocuments()): Promise<void> {
   if (documents.length === 0) return;
   await knex('legal_documents')
-    .insert(documents.map(({ kind, version, title, lastUpdated, body }) => ({ kind, version, title, lastUpdated, body })))
+    .insert(documents.map(({ kind, version, title, lastUpdated, body, material, summary }) => ({ kind, version, title, lastUpdated, body, material, summary: summary ?? null })))
     .onConflict(['kind', 'version'])
     .merge(['title', 'lastUpdated', 'body']);
 }

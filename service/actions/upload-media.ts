@@ -6,6 +6,7 @@ import type { MediaDeps } from '../media/deps.js';
 import { discard, ingest, type IngestedFile } from '../media/ingest.js';
 import type { MediaRow } from '../models/media.js';
 import { mediaKeys } from '../storage/keys.js';
+import { assertCanStore } from '../billing/limits.js';
 
 /** One file arriving for the library. */
 export interface NewMedia {
@@ -67,8 +68,11 @@ export async function insertMedia(db: Knex | Knex.Transaction, media: StoredMedi
 
 /** Stores a file and writes its row; if the row cannot be written, the stored files are removed. */
 export async function uploadMedia(deps: Pick<MediaDeps, 'knex' | 'storage' | 'config'>, file: NewMedia): Promise<MediaRow> {
+  // The plan's media storage (402 plan_limit_reached): before a byte is stored when the size is declared, and for the real size.
+  if (file.declaredLength) await assertCanStore(deps.knex, deps.config, file.workspaceId, file.declaredLength);
   const media = await storeMedia(deps, file);
   try {
+    await assertCanStore(deps.knex, deps.config, file.workspaceId, media.stored.sizeBytes);
     return await insertMedia(deps.knex, media);
   } catch (error) {
     await discard(deps.storage, media.stored);

@@ -6,8 +6,8 @@ import type { Logger } from '../logger.js';
 import { retryDelayMs } from './backoff.js';
 import { isEmailKind } from './kinds.js';
 import { type ClaimedEmail, claimDueEmails, type EmailOutcome, recordOutcome } from './outbox-store.js';
+import { emailAllowed } from './preferences.js';
 import { linksIn, renderEmail } from './render.js';
-import { isSuppressed } from './suppressions.js';
 import { isTemplateName, TEMPLATES } from './templates/index.js';
 import { createTransport, type EmailTransport } from './transports/index.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
@@ -87,8 +87,9 @@ async function attempt(
   if (row.attempts > settings.maxAttempts) return { status: 'failed', reason: `gave up after ${settings.maxAttempts} attempts without a recorded outcome` };
   if (!isTemplateName(row.template) || !isEmailKind(row.kind)) return { status: 'failed', reason: `unknown template '${row.template}' or kind '${row.kind}'` };
   const template = TEMPLATES[row.template];
-  // P11: an unsubscribed kind is not sent — except emails the recipient just asked for themselves.
-  if (!template.requested && (await isSuppressed(deps.knex, row.toEmail, row.kind))) {
+  // P10, P11: a kind turned off or unsubscribed from is not sent — checked again here, as a choice made after
+  // the email was queued applies at once; except emails the recipient just asked for themselves, and billing notices.
+  if (!template.requested && !template.transactional && !(await emailAllowed(deps.knex, { email: row.toEmail, userId: row.userId, kind: row.kind }))) {
     return { status: 'suppressed', reason: `the recipient unsubscribed from ${row.kind} emails` };
   }
   const link = unsubscribeUrl(deps.config.publicUrl, deps.config.appSecret, { email: row.toEmail, kind: row.kind });

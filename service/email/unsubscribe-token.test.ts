@@ -25,7 +25,7 @@ describe('unsubscribe tokens', () => {
 
   it('rejects a correctly signed token whose kind does not exist', () => {
     // Signed with the right secret but naming an unknown kind: still refused.
-    const token = signUnsubscribeToken(SECRET, { email: 'ada@example.com', kind: 'newsletter' as never });
+    const token = signUnsubscribeToken(SECRET, { email: 'ada@example.com', kind: 'digest' as never });
     expect(verifyUnsubscribeToken(SECRET, token)).toBeNull();
   });
 

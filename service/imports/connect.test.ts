@@ -35,9 +35,9 @@ describe('connecting Canva', () => {
     const row = await rowOf(person.user.id, 'canva');
     const ids = canvaIds('ada_designs');
     expect(row).toMatchObject({ displayName: 'ada_designs Studio', canvaUserId: ids.userId, canvaTeamId: ids.teamId, email: null, storageLimit: null, status: 'connected', sandbox: false, credentialsKeyId: 'test' });
-    // P9: the table has nothing but the policy's fields, the grant and the sealed tokens.
+    // P9: the table has nothing but the policy's fields, the grant and the sealed tokens (and who is refreshing them).
     expect(Object.keys(row).sort()).toEqual(
-      ['accessExpiresAt', 'canvaTeamId', 'canvaUserId', 'connectedAt', 'createdAt', 'credentials', 'credentialsKeyId', 'displayName', 'email', 'id', 'provider', 'reconnectNotifiedAt', 'sandbox', 'scopes', 'status', 'statusReason', 'storageLimit', 'storageUsage', 'updatedAt', 'userId'].sort(),
+      ['accessExpiresAt', 'canvaTeamId', 'canvaUserId', 'connectedAt', 'createdAt', 'credentials', 'credentialsKeyId', 'displayName', 'email', 'id', 'provider', 'reconnectNotifiedAt', 'refreshLeaseExpiresAt', 'refreshLeaseOwner', 'sandbox', 'scopes', 'status', 'statusReason', 'storageLimit', 'storageUsage', 'updatedAt', 'userId'].sort(),
     );
     // P26: no token in the clear.
     expect(row.credentials).not.toMatch(/at-|rt-/);

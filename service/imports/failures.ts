@@ -96,6 +96,8 @@ export function importFailureOf(error: unknown, provider: ImportProvider, driveF
       case 'media_unreadable':
       case 'media_empty':
         return new ImportFailed('type_not_allowed', error.text);
+      case 'plan_limit_reached':
+        return new ImportFailed('plan_limit_reached', error.text);
       case 'network_failed':
         return null;
       default:

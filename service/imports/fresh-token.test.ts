@@ -7,7 +7,7 @@ import { createLogger } from '../logger.js';
 import { CANVA_PATHS } from '../sandbox/canva/paths.js';
 import type { TestUser } from '../testing/test-app.js';
 import { openIntegrationTokens } from './credentials.js';
-import { withFreshAccessToken } from './fresh-token.js';
+import { integrationLease, refreshIntegration, withFreshAccessToken } from './fresh-token.js';
 import { startIntegrationWorld, type IntegrationWorld } from './testing.js';
 
 let world: IntegrationWorld;
@@ -111,5 +111,66 @@ describe('refreshing Canva and Drive tokens', () => {
     await world.app.db.knex('integration_connections').where({ userId: person.user.id }).update({ status: 'reconnect_needed', reconnectNotifiedAt: new Date() });
     await world.connectCanva(person, 'comes_back');
     expect(await rowOf(person)).toMatchObject({ status: 'connected', statusReason: null, reconnectNotifiedAt: null });
+  });
+
+  it('refreshers at once never both call the vendor, and none holds a transaction open while Canva answers', async () => {
+    const person = await world.app.signUp();
+    await world.connectCanva(person, 'racing_refreshers');
+    await expireSoon(person);
+    const connection = await rowOf(person);
+    const calls = refreshCalls();
+    // Canva takes its time, so the refreshers really overlap.
+    world.canva.sim.faults.next(/\/v1\/oauth\/token$/, { kind: 'delay', ms: 400 }, 'POST');
+    const racing = Promise.all([
+      refreshIntegrationTokens({ ...deps(), leaseOwner: 'instance-a' }),
+      refreshIntegrationTokens({ ...deps(), leaseOwner: 'instance-b' }),
+      withFreshAccessToken({ ...deps(), leaseOwner: 'instance-c' }, connection, async (accessToken) => accessToken),
+      withFreshAccessToken({ ...deps(), leaseOwner: 'instance-d' }, connection, async (accessToken) => accessToken),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Mid-refresh: the row is leased, not locked — another transaction may lock it at once.
+    const during = await world.app.db.knex.transaction((trx) => trx.raw('select refresh_lease_owner from integration_connections where id = ? for update nowait', [connection.id]));
+    expect(during.rows[0].refresh_lease_owner).toMatch(/^instance-[a-d]$/);
+    const [jobA, jobB, tokenC, tokenD] = await racing;
+    expect(refreshCalls() - calls).toBe(1);
+    expect(jobA.refreshed + jobB.refreshed).toBeLessThanOrEqual(1);
+    const after = await tokensOf(person);
+    expect(tokenC).toBe(after.accessToken);
+    expect(tokenD).toBe(after.accessToken);
+    expect(await rowOf(person)).toMatchObject({ status: 'connected', refreshLeaseOwner: null, refreshLeaseExpiresAt: null });
+  });
+
+  it('a refresher that died mid-refresh holds the connection until its lease runs out; then the next run refreshes it', async () => {
+    const person = await world.app.signUp();
+    await world.connectCanva(person, 'crashed_refresher');
+    await expireSoon(person);
+    const connection = await rowOf(person);
+    const before = await tokensOf(person);
+    // A worker leased the connection and died before Canva answered (nothing was stored).
+    const [claimed] = await integrationLease({ knex: world.app.db.knex, leaseOwner: 'crashed-instance' }).claim<{ id: string }>((query) => query.where('id', connection.id), 1, ['id']);
+    expect(claimed?.id).toBe(connection.id);
+    const calls = refreshCalls();
+    expect(await refreshIntegrationTokens({ ...deps(), leaseOwner: 'next-instance' })).toMatchObject({ refreshed: 0 });
+    expect(await refreshIntegration({ ...deps(), leaseOwner: 'next-instance' }, connection.id, { wait: false, aheadMs: Infinity })).toEqual({ kind: 'busy' });
+    expect(refreshCalls()).toBe(calls);
+    // Its lease runs out …
+    await world.app.db.knex('integration_connections').where('id', connection.id).update({ refreshLeaseExpiresAt: new Date(Date.now() - 1_000) });
+    // … and the next run refreshes with the refresh token that was never spent.
+    expect((await refreshIntegrationTokens({ ...deps(), leaseOwner: 'next-instance' })).refreshed).toBeGreaterThanOrEqual(1);
+    expect(refreshCalls()).toBe(calls + 1);
+    const after = await tokensOf(person);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(await rowOf(person)).toMatchObject({ status: 'connected', refreshLeaseOwner: null });
+    // Had the dead worker come back and tried to store an answer, its lease would no longer match.
+    expect(await integrationLease({ knex: world.app.db.knex, leaseOwner: 'crashed-instance' }).held(connection.id).update({ credentials: 'stale' })).toBe(0);
+  });
+
+  it('connecting anew ends a refresh lease, so a refresh of the old grant cannot store over the new tokens', async () => {
+    const person = await world.app.signUp();
+    await world.connectCanva(person, 'reconnected_midway');
+    const connection = await rowOf(person);
+    await integrationLease({ knex: world.app.db.knex, leaseOwner: 'slow-instance' }).claim((query) => query.where('id', connection.id), 1, ['id']);
+    await world.connectCanva(person, 'reconnected_midway');
+    expect(await rowOf(person)).toMatchObject({ refreshLeaseOwner: null, refreshLeaseExpiresAt: null });
   });
 });

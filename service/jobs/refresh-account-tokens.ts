@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PLATFORM_NAMES } from '#shared/platforms.js';
 import { markReconnectNeeded } from '../actions/mark-account-reconnect.js';
+import { refreshLease, type RefreshLease } from '../lib/refresh-lease.js';
 import { createSealer, type Sealer } from '../lib/token-crypto.js';
 import type { ConnectedAccount } from '../models/connected-account.js';
 import { platformAccess, platformDirectory } from '../platforms/directory.js';
@@ -10,8 +11,6 @@ import type { JobDeps } from './types.js';
 
 /** Refresh this long before the access token expires (X's and TikTok's live two hours). */
 export const REFRESH_AHEAD_MS = 15 * 60_000;
-/** A worker that dies mid-refresh gives the account back after this long. */
-const LEASE_MS = 2 * 60_000;
 const BATCH = 20;
 
 /** This process's name on refresh leases. */
@@ -19,19 +18,20 @@ const WORKER = `refresh-${randomUUID()}`;
 
 /**
  * Refreshes tokens that expire soon. One refresh at a time per account, across instances: an account is
- * leased (`FOR UPDATE SKIP LOCKED`) before its refresh token is spent, and the new tokens are stored the
- * moment the network answers — before anything else — because X, TikTok and Canva refresh tokens work
- * once. A refused refresh marks the account "reconnect needed" and tells its owners and admins once; a
- * network that is down is simply asked again next run.
+ * leased (lib/refresh-lease.ts, as Canva and Drive connections are) before its refresh token is spent,
+ * and the new tokens are stored the moment the network answers — before anything else — because X,
+ * TikTok and Canva refresh tokens work once. A refused refresh marks the account "reconnect needed" and
+ * tells its owners and admins once; a network that is down is simply asked again next run.
  */
 export async function refreshAccountTokens(deps: JobDeps): Promise<{ refreshed: number; reconnectNeeded: number }> {
   const sealer = createSealer(deps.config.tokenKeys);
-  const accounts = await claimExpiring(deps);
+  const lease = refreshLease(deps.knex, 'connected_accounts', WORKER);
+  const accounts = await claimExpiring(lease);
   let refreshed = 0;
   let reconnectNeeded = 0;
   for (const account of accounts) {
     if (deps.signal?.aborted) break;
-    const outcome = await refreshOne(deps, sealer, account);
+    const outcome = await refreshOne(deps, sealer, lease, account);
     if (outcome === 'refreshed') refreshed++;
     if (outcome === 'reconnect') reconnectNeeded++;
   }
@@ -41,27 +41,23 @@ export async function refreshAccountTokens(deps: JobDeps): Promise<{ refreshed: 
 /** What a refresh needs of an account. */
 type ClaimedAccount = Pick<ConnectedAccount, 'id' | 'platform' | 'name' | 'credentials' | 'credentialsKeyId' | 'accessExpiresAt'>;
 
-async function claimExpiring({ knex }: JobDeps): Promise<ClaimedAccount[]> {
-  const { rows } = (await knex.raw(
-    `update connected_accounts set refresh_lease_owner = ?, refresh_lease_expires_at = now() + make_interval(secs => ?)
-     where id in (
-       select id from connected_accounts
-       where status = 'active' and credentials is not null
-         and access_expires_at < now() + make_interval(secs => ?)
-         and (refresh_lease_expires_at is null or refresh_lease_expires_at < now())
-       order by access_expires_at
-       limit ?
-       for update skip locked)
-     returning id, platform, name, credentials, credentials_key_id as "credentialsKeyId", access_expires_at as "accessExpiresAt"`,
-    [WORKER, LEASE_MS / 1000, REFRESH_AHEAD_MS / 1000, BATCH],
-  )) as { rows: ClaimedAccount[] };
-  return rows;
+function claimExpiring(lease: RefreshLease): Promise<ClaimedAccount[]> {
+  return lease.claim<ClaimedAccount>(
+    (query) =>
+      query
+        .where('status', 'active')
+        .whereNotNull('credentials')
+        .whereRaw('access_expires_at < now() + make_interval(secs => ?)', [REFRESH_AHEAD_MS / 1000])
+        .orderBy('accessExpiresAt'),
+    BATCH,
+    ['id', 'platform', 'name', 'credentials', 'credentialsKeyId', 'accessExpiresAt'],
+  );
 }
 
-async function refreshOne(deps: JobDeps, sealer: Sealer, account: ClaimedAccount): Promise<'refreshed' | 'reconnect' | 'later'> {
+async function refreshOne(deps: JobDeps, sealer: Sealer, lease: RefreshLease, account: ClaimedAccount): Promise<'refreshed' | 'reconnect' | 'later'> {
   const { knex, logger } = deps;
   const network = PLATFORM_NAMES[account.platform];
-  const release = () => knex('connected_accounts').where({ id: account.id, refreshLeaseOwner: WORKER }).update({ refreshLeaseOwner: null, refreshLeaseExpiresAt: null });
+  const release = () => lease.release(account.id);
   const access = platformAccess(deps.platforms ?? platformDirectory(deps.config), account.platform, logger, deps.signal);
   if (!access) {
     await release();
@@ -80,9 +76,7 @@ async function refreshOne(deps: JobDeps, sealer: Sealer, account: ClaimedAccount
   try {
     const tokens = await platform.refresh(context, openTokens(sealer, account));
     // Stored at once, and only while we still hold the lease: nobody else spent the old refresh token.
-    await knex('connected_accounts')
-      .where({ id: account.id, refreshLeaseOwner: WORKER })
-      .update({ ...sealTokens(sealer, tokens), refreshLeaseOwner: null, refreshLeaseExpiresAt: null, updatedAt: knex.fn.now() });
+    await lease.held(account.id).update({ ...sealTokens(sealer, tokens), ...lease.released, updatedAt: knex.fn.now() });
     return 'refreshed';
   } catch (error) {
     if (isPlatformError(error) && (error.kind === 'auth' || error.kind === 'invalid_content')) {

@@ -1,8 +1,11 @@
+import { PLANS } from '#shared/billing/plans.js';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegrationWorld, type IntegrationWorld } from '../imports/testing.js';
 import { createLogger } from '../logger.js';
-import { isoVideoFile, jpeg } from '../media/testing/fixtures.js';
+import { isoVideoFile, jpeg, pdf } from '../media/testing/fixtures.js';
+import type { BlobStorage } from '../storage/index.js';
 import { testConfig, type TestUser } from '../testing/test-app.js';
 import { runImports, type RunImportsDeps } from './run-imports.js';
 
@@ -40,6 +43,36 @@ async function storedFiles(): Promise<number> {
   const root = (world.app.storage as unknown as { options: { dir: string } }).options.dir;
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).length;
+}
+
+/** The size and format of a medium's stored preview, or null when it has none. */
+async function previewOf(mediaId: string): Promise<{ format: string | undefined; width: number | undefined; height: number | undefined } | null> {
+  const row = await world.app.db.knex('media').where({ id: mediaId }).first('thumbnailKey');
+  if (!row.thumbnailKey) return null;
+  const stored = await world.app.storage.get(row.thumbnailKey);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored!.body) chunks.push(chunk as Buffer);
+  const { format, width, height } = await sharp(Buffer.concat(chunks)).metadata();
+  return { format, width, height };
+}
+
+/** The media API's view of a medium: what the library and the queue show. */
+async function presented(user: TestUser, mediaId: string) {
+  const response = await world.app.request('GET', `/api/v1/workspaces/${user.workspaceId}/media/${mediaId}`, { token: user.token });
+  expect(response.status).toBe(200);
+  return response.body as { kind: string; thumbnailUrl: string | null };
+}
+
+/** The test app's storage, noting every key written through it. */
+function recordingStorage(written: string[]): BlobStorage {
+  const storage = world.app.storage;
+  return new Proxy(storage, {
+    get(target, name) {
+      if (name === 'put') return (key: string, ...rest: Parameters<BlobStorage['put']> extends [string, ...infer R] ? R : never) => (written.push(key), target.put(key, ...rest));
+      const value = Reflect.get(target, name) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -139,6 +172,48 @@ describe('Canva imports', () => {
   });
 });
 
+describe('Canva imports: thumbnails and a failure on a later page', () => {
+  it('an MP4 or PDF export arrives with the design’s thumbnail as its preview, shown wherever media are', async () => {
+    for (const format of ['mp4', 'pdf'] as const) {
+      const design = world.canva.sim.world.addDesign(CANVA_NAME, { title: `Teaser ${format}`, pageCount: 2 });
+      const started = await start(canvaUser, { source: { provider: 'canva', designId: design.id, format } });
+      await runImports(deps());
+      const done = await get(canvaUser, started.body.id);
+      expect(done).toMatchObject({ status: 'done', title: `Teaser ${format}` });
+      const [medium] = await world.app.db.knex('media').whereIn('id', done.mediaIds);
+      expect(medium.kind).toBe(format === 'mp4' ? 'video' : 'document');
+      // The simulator's design thumbnail is 595 × 335: fitted into the library's 512 px WebP preview.
+      expect(await previewOf(medium.id)).toEqual({ format: 'webp', width: 512, height: 288 });
+      expect((await presented(canvaUser, medium.id)).thumbnailUrl).toEqual(expect.any(String));
+      const post = await world.app.request('GET', `/api/v1/workspaces/${canvaUser.workspaceId}/posts/${done.postId}`, { token: canvaUser.token });
+      expect(post.body.media[0].thumbnailUrl).toEqual(expect.any(String));
+    }
+  });
+
+  it('a multi-page export whose last page fails removes the pages already stored (files and rows) and fails with the reason', async () => {
+    const design = world.canva.sim.world.addDesign(CANVA_NAME, { title: 'Broken at the end', pageCount: 3, damagedPages: [3] });
+    const mediaBefore = Number((await world.app.db.knex('media').where({ workspaceId: canvaUser.workspaceId }).count({ n: '*' }))[0]!.n);
+    const filesBefore = await storedFiles();
+    const written: string[] = [];
+    const started = await start(canvaUser, { source: { provider: 'canva', designId: design.id, format: 'png' } });
+    expect(await runImports(deps({ storage: recordingStorage(written) }))).toMatchObject({ done: 0, failed: 1 });
+
+    const failed = await get(canvaUser, started.body.id);
+    expect(failed).toMatchObject({ status: 'failed', mediaIds: [], postId: null });
+    expect(failed.failure).toEqual({ code: 'type_not_allowed', message: 'This image could not be read. It may be damaged or cut short.' });
+    expect((await get(canvaUser, started.body.id, 'de')).failure.message).toBe('Dieses Bild konnte nicht gelesen werden. Es ist vielleicht beschädigt oder unvollständig.');
+    // Pages 1 and 2 were stored (file and preview each) before page 3 failed …
+    const mediaIds = [...new Set(written.map((key) => key.split('/')[2]!))];
+    expect(written.filter((key) => key.endsWith('/original'))).toHaveLength(3);
+    expect(written.filter((key) => key.endsWith('/thumbnail'))).toHaveLength(2);
+    // … and nothing of them is left: no row, no stored object.
+    expect(await world.app.db.knex('media').whereIn('id', mediaIds).count({ n: '*' })).toEqual([{ n: '0' }]);
+    for (const key of written) expect(await world.app.storage.get(key)).toBeNull();
+    expect(Number((await world.app.db.knex('media').where({ workspaceId: canvaUser.workspaceId }).count({ n: '*' }))[0]!.n)).toBe(mediaBefore);
+    expect(await storedFiles()).toBe(filesBefore);
+  });
+});
+
 describe('Drive imports', () => {
   it('downloads a picked image into the library, with a draft linking the file', async () => {
     const bytes = await jpeg(120, 80);
@@ -153,6 +228,27 @@ describe('Drive imports', () => {
     const post = await world.app.request('GET', `/api/v1/workspaces/${driveUser.workspaceId}/posts/${done.postId}`, { token: driveUser.token });
     expect(post.body.source.url).toBe(`https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`);
     expect(world.drive.sim.specViolations).toEqual([]);
+  });
+
+  it('a file that would take the workspace past its plan’s storage fails as plan_limit_reached, leaving nothing in storage', async () => {
+    const bytes = await jpeg(60, 40);
+    const file = world.drive.sim.world.addFile(DRIVE_EMAIL, { name: 'one-too-many.jpg', mimeType: 'image/jpeg', content: { kind: 'bytes', bytes } });
+    world.drive.sim.world.pick(DRIVE_EMAIL, file.id);
+    // The library is full: one stored file takes the whole of the Free plan's storage.
+    const [filler] = await world.app.db
+      .knex('media')
+      .insert({ workspaceId: driveUser.workspaceId, uploadedBy: driveUser.user.id, kind: 'document', mimeType: 'application/pdf', sizeBytes: PLANS.free.limits.mediaStorageBytes, storageKey: `media/${driveUser.workspaceId}/00000000-0000-4000-8000-00000000f111/original` })
+      .returning('id');
+    try {
+      const filesBefore = await storedFiles();
+      const started = await start(driveUser, { source: { provider: 'google_drive', fileId: file.id } });
+      await runImports(deps());
+      const failed = await get(driveUser, started.body.id);
+      expect(failed).toMatchObject({ status: 'failed', failure: { code: 'plan_limit_reached' }, mediaIds: [] });
+      expect(await storedFiles()).toBe(filesBefore);
+    } finally {
+      await world.app.db.knex('media').where({ id: filler.id }).delete();
+    }
   });
 
   it('exports a Google Doc as PDF', async () => {
@@ -192,6 +288,26 @@ describe('Drive imports', () => {
     expect(failed.failure).toEqual({ code: 'too_large', message: expect.stringMatching(/library accepts images up to 195\.3 KB/) });
     expect(world.drive.sim.world.requests.filter((r) => r.query.alt === 'media').length).toBe(downloadsBefore);
     expect(await storedFiles()).toBe(before);
+  });
+
+  it('a video or PDF arrives with Drive’s thumbnail (fetched with the person’s token); a file Drive has none of, without', async () => {
+    const video = world.drive.sim.world.addFile(DRIVE_EMAIL, { name: 'clip.mp4', mimeType: 'video/mp4', content: { kind: 'bytes', bytes: isoVideoFile({ durationSeconds: 2, mdatBytes: 2048 }) } });
+    const brief = world.drive.sim.world.addFile(DRIVE_EMAIL, { name: 'brief.pdf', mimeType: 'application/pdf', content: { kind: 'bytes', bytes: pdf() }, hasThumbnail: false });
+    for (const file of [video, brief]) world.drive.sim.world.pick(DRIVE_EMAIL, file.id);
+    const imported: Record<string, string> = {};
+    for (const file of [video, brief]) {
+      const started = await start(driveUser, { source: { provider: 'google_drive', fileId: file.id }, createDraft: false });
+      await runImports(deps());
+      const done = await get(driveUser, started.body.id);
+      expect(done.status).toBe('done');
+      imported[file.name] = done.mediaIds[0];
+    }
+    // Drive's thumbnails are 220 px wide: kept at that size (never enlarged), as WebP.
+    expect(await previewOf(imported['clip.mp4']!)).toEqual({ format: 'webp', width: 220, height: 124 });
+    expect(await presented(driveUser, imported['clip.mp4']!)).toMatchObject({ kind: 'video', thumbnailUrl: expect.any(String) });
+    expect(await previewOf(imported['brief.pdf']!)).toBeNull();
+    expect(await presented(driveUser, imported['brief.pdf']!)).toMatchObject({ kind: 'document', thumbnailUrl: null });
+    expect(world.drive.sim.specViolations).toEqual([]);
   });
 
   it('shows progress: receivedBytes grows while a 30 MB video streams in', async () => {

@@ -9,6 +9,7 @@ import type { Bilingual } from '#shared/i18n.js';
 import { roleAllows, type Role } from '#shared/roles.js';
 import { sourceOf } from '../actions/capture-to-draft.js';
 import { insertMedia, storeMedia, type StoredMedia } from '../actions/upload-media.js';
+import { assertCanStore } from '../billing/limits.js';
 import { readCanvaError } from '../imports/canva/errors.js';
 import { createCanvaExport, getCanvaDesign, getCanvaExport, isCanvaDownloadUrl } from '../imports/canva/designs.js';
 import { driveFileOnly } from '../imports/connection.js';
@@ -16,8 +17,9 @@ import { openDownload, type OpenedDownload } from '../imports/download.js';
 import { canvaExportFailed, canvaExportTimedOut, ImportFailed, importFailureOf, tooLargeFailure, vendorAnsweredOddly } from '../imports/failures.js';
 import { withFreshAccessToken } from '../imports/fresh-token.js';
 import { readGoogleDriveError } from '../imports/google-drive/errors.js';
-import { driveContentUrl, exportChoices, getDriveFile, isGoogleEditorType } from '../imports/google-drive/files.js';
+import { driveContentUrl, exportChoices, getDriveFile, isDriveThumbnailUrl, isGoogleEditorType } from '../imports/google-drive/files.js';
 import type { ImportRow } from '../imports/import-row.js';
+import { addVendorThumbnail, type OpenVendorThumbnail } from '../imports/thumbnail.js';
 import { discard } from '../media/ingest.js';
 import { kindOf, tooLarge, typeNotAllowed } from '../media/limits.js';
 import type { MediaDeps } from '../media/deps.js';
@@ -210,6 +212,11 @@ async function importCanva(deps: Worker, row: ImportRow, connection: Integration
   const settings = await withFreshAccessToken(deps, connection, async (_token, context) => context.settings);
   const extension = EXTENSIONS[format] ?? format;
   const title = design.title ?? `Canva design ${row.sourceId}`;
+  // The design's thumbnail becomes the preview of an MP4 or PDF export (images make their own).
+  const thumbnailUrl = design.thumbnailUrl;
+  let thumbnail: OpenVendorThumbnail | null = null;
+  if (thumbnailUrl && isCanvaDownloadUrl(thumbnailUrl, settings.apiUrl)) thumbnail = () => openDownload(thumbnailUrl, { readVendorError: readCanvaError, signal: deps.signal });
+  else if (thumbnailUrl) deps.logger.warn('Canva answered a thumbnail on an unexpected host; not followed', { importId: row.id, host: safeHost(thumbnailUrl) });
   for (let index = row.mediaIds.length; index < urls.length; index++) {
     const url = urls[index]!;
     if (!isCanvaDownloadUrl(url, settings.apiUrl)) {
@@ -222,7 +229,7 @@ async function importCanva(deps: Worker, row: ImportRow, connection: Integration
       throw error;
     });
     const filename = urls.length > 1 ? `${title} – page ${row.pages?.[index] ?? index + 1}.${extension}` : `${title}.${extension}`;
-    await storeOne(deps, row, opened, filename);
+    await storeOne(deps, row, opened, filename, thumbnail);
   }
   return row.mediaIds;
 }
@@ -254,7 +261,16 @@ async function importDrive(deps: Worker, row: ImportRow, connection: Integration
   );
   const extension = exportAs ? EXTENSIONS[exportAs] : null;
   const filename = extension && !file.name.toLowerCase().endsWith(`.${extension}`) ? `${file.name}.${extension}` : file.name;
-  await storeOne(deps, row, opened, filename);
+  // Drive's thumbnailLink becomes the preview of a video or PDF (images make their own); it needs the person's token.
+  const thumbnailUrl = file.thumbnailUrl;
+  const settings = await withFreshAccessToken(deps, connection, async (_token, context) => context.settings);
+  let thumbnail: OpenVendorThumbnail | null = null;
+  if (thumbnailUrl && isDriveThumbnailUrl(thumbnailUrl, settings.apiUrl)) {
+    thumbnail = () => withFreshAccessToken(deps, connection, (token) => openDownload(thumbnailUrl, { bearer: token, readVendorError: readGoogleDriveError, signal: deps.signal }));
+  } else if (thumbnailUrl) {
+    deps.logger.warn('Drive answered a thumbnail on an unexpected host; not followed', { importId: row.id, host: safeHost(thumbnailUrl) });
+  }
+  await storeOne(deps, row, opened, filename, thumbnail);
   return row.mediaIds;
 }
 
@@ -266,10 +282,11 @@ function noDownload(): ImportFailed {
 }
 
 /**
- * Streams one file into the library through a byte counter that writes progress (throttled), then writes
- * the medium's row and appends it to the import in one short transaction (so a crash keeps what is stored).
+ * Streams one file into the library through a byte counter that writes progress (throttled), gives it the
+ * vendor's thumbnail when its bytes made no preview, then writes the medium's row and appends it to the
+ * import in one short transaction (so a crash keeps what is stored).
  */
-async function storeOne(deps: Worker, row: ImportRow, opened: OpenedDownload, filename: string): Promise<void> {
+async function storeOne(deps: Worker, row: ImportRow, opened: OpenedDownload, filename: string, thumbnail: OpenVendorThumbnail | null): Promise<void> {
   const base = Number(row.receivedBytes);
   let received = 0;
   let written = 0;
@@ -311,9 +328,12 @@ async function storeOne(deps: Worker, row: ImportRow, opened: OpenedDownload, fi
     throw lost;
   }
   try {
+    await addVendorThumbnail(deps, media, thumbnail);
     await deps.knex.transaction(async (trx) => {
       const held = await trx('imports').where({ id: row.id, lockedBy: deps.workerId }).forUpdate().first('id');
       if (!held) throw new LeaseLost();
+      // The plan's storage counts imported files like uploaded ones (issue 7).
+      await assertCanStore(trx, deps.config, row.workspaceId, media.stored.sizeBytes);
       await insertMedia(trx, media);
       await trx('imports')
         .where({ id: row.id })

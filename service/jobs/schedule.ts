@@ -9,6 +9,15 @@ import { removeExpiredUploads } from './remove-expired-uploads.js';
 import { runImports } from './run-imports.js';
 import { refreshIntegrationTokens } from './refresh-integration-tokens.js';
 import type { JobDefinition } from './types.js';
+import { syncEmailContacts } from './sync-email-contacts.js';
+import { expireConsents } from './expire-consents.js';
+import { runNotifyLegalChanges } from './notify-legal-changes.js';
+import { runPurgeUsageEvents } from './purge-usage-events.js';
+import { runAlertOverduePrivacyRequests } from './alert-overdue-privacy-requests.js';
+import { buildDataExports } from './build-data-exports.js';
+import { endGracePeriods, removeExpiredBillingData } from '../billing/grace.js';
+import { runDeleteAccounts } from './delete-accounts.js';
+import { runPurgeExpiredRecords } from './purge-expired-records.js';
 
 export type { JobDefinition, JobDeps } from './types.js';
 
@@ -90,5 +99,77 @@ export const JOBS: JobDefinition[] = [
     async run(deps) {
       await refreshIntegrationTokens(deps);
     },
+  },
+  {
+    name: 'end-billing-grace-periods',
+    // A grace period is days long; noticing its end within a few minutes is plenty.
+    schedule: '0 */5 * * * *',
+    async run(deps) {
+      await endGracePeriods(deps.knex);
+    },
+  },
+  {
+    name: 'remove-expired-billing-data',
+    // P19: billing records older than 7 years, webhook ids older than 30 days; daily is plenty.
+    schedule: '0 41 3 * * *',
+    async run(deps) {
+      await removeExpiredBillingData(deps.knex);
+    },
+  },
+  {
+    name: 'expire-consents',
+    // P20: a choice holds a year; the clock already treats it as expired, this only stamps it in bulk.
+    schedule: '0 23 * * * *',
+    async run(deps) {
+      await expireConsents(deps);
+    },
+  },
+  {
+    name: 'notify-legal-changes',
+    // A material change published by the operator is announced within a minute (emails go out via the outbox).
+    schedule: '40 * * * * *',
+    run: runNotifyLegalChanges,
+  },
+  {
+    name: 'sync-email-contacts',
+    // P13: preference changes reach Resend within minutes; unchanged people cost no request.
+    schedule: '0 */5 * * * *',
+    async run(deps) {
+      await syncEmailContacts(deps);
+    },
+  },
+  {
+    name: 'purge-usage-events',
+    // P19: 26 months is counted in days; nightly is plenty.
+    schedule: '0 17 2 * * *',
+    run: runPurgeUsageEvents,
+  },
+  {
+    name: 'alert-overdue-privacy-requests',
+    // P30: a deadline counted in days; hourly is plenty to alert on the day.
+    schedule: '0 29 * * * *',
+    run: runAlertOverduePrivacyRequests,
+  },
+  {
+    name: 'build-data-exports',
+    // The person watches the progress in the options page: a requested export starts within seconds.
+    schedule: '*/5 * * * * *',
+    async run(deps) {
+      await buildDataExports(deps);
+    },
+  },
+  {
+    name: 'delete-accounts',
+    // P17, P18: the reminder a week ahead and the deletion itself are counted in days; every 10 minutes is plenty.
+    schedule: '0 */10 * * * *',
+    async run(deps) {
+      await runDeleteAccounts(deps);
+    },
+  },
+  {
+    name: 'purge-expired-records',
+    // P19: expired sessions, tokens and invitations, old pseudonymised acceptances; nightly is plenty.
+    schedule: '0 47 2 * * *',
+    run: runPurgeExpiredRecords,
   },
 ];

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
+import type { ErrorReporter } from '../lib/error-reporting.js';
 import type { Logger } from '../logger.js';
 import { type PlatformDirectory, platformDirectory } from '../platforms/directory.js';
 import type { BlobStorage } from '../storage/index.js';
@@ -24,6 +25,8 @@ export interface StartSchedulerOptions {
   platforms?: PlatformDirectory;
   /** Defaults to JOBS (tests pass their own). */
   jobs?: JobDefinition[];
+  /** Failed runs go here besides the log (Sentry, when configured). */
+  errorReporter?: ErrorReporter;
 }
 
 /**
@@ -37,7 +40,10 @@ export function startScheduler(options: StartSchedulerOptions): Scheduler {
   const inFlight = new Set<Promise<void>>();
   const crons = (options.jobs ?? JOBS).map((job) => {
     const logger = options.logger.child({ job: job.name });
-    return new Cron(job.schedule, { name: job.name, protect: true, catch: (error) => logger.error('job failed', { error }) }, async () => {
+    return new Cron(job.schedule, { name: job.name, protect: true, catch: (error) => {
+      logger.error('job failed', { error });
+      options.errorReporter?.report(error, { job: job.name });
+    } }, async () => {
       if (controller.signal.aborted) return;
       const run = job.run({ knex: options.knex, config: options.config, logger, storage: options.storage, platforms, signal: controller.signal });
       inFlight.add(run);

@@ -15,6 +15,10 @@ export interface BundledDocument {
   /** 'YYYY-MM-DD' */
   lastUpdated: string;
   body: string;
+  /** A material change: everyone who accepted an earlier version is emailed and must accept this one (P12). */
+  material: boolean;
+  /** What changed, in a few sentences (the email quotes it). */
+  summary?: string;
 }
 
 const FrontMatter = z.strictObject({
@@ -22,12 +26,19 @@ const FrontMatter = z.strictObject({
   version: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/),
   title: z.string().min(1).max(200),
   lastUpdated: z.iso.date(),
+  material: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  summary: z.string().min(1).max(2000).optional(),
 });
 
 /**
  * Reads every document in `dir`: a front matter block of `key: value` lines between `---` lines, then
  * the text (blank lines separate paragraphs, `## ` starts a heading). Throws naming the file at fault.
  */
+/** Reads one document file (the operator's `npm run legal -- publish <file>`). */
+export function readDocumentFile(path: string): BundledDocument {
+  return parseDocument(readFileSync(path, 'utf8'), path);
+}
+
 export function loadBundledDocuments(dir: string = BUNDLED_DOCUMENTS_DIR): BundledDocument[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.md'))

@@ -12,6 +12,8 @@ import { freshEmail, makeUser } from '../testing/teams.js';
 import { integrationConnector, integrationTestConfig, startIntegrationSimulators } from '../imports/testing.js';
 import type { StandaloneCanva } from '../sandbox/canva/standalone.js';
 import type { StandaloneDrive } from '../sandbox/google-drive/standalone.js';
+import { billingTestConfig, startBillingSandbox } from '../billing/testing.js';
+import type { StripeSandbox } from '../sandbox/stripe/server.js';
 
 /**
  * THE role × endpoint matrix (P24, P14), generated from shared/api/endpoints.ts: every endpoint with
@@ -187,6 +189,10 @@ const fixtures: Record<MemberEndpoint, Fixture> = {
   previewDriveFile: { role: 'editor', call: async () => ({ params: { fileId: sharedFile } }) },
   // dashboard
   getCalendar: { role: 'viewer', call: async () => ({ query: { from: '2026-03-01', to: '2026-03-31' } }) },
+  // Billing: against the Stripe sandbox; only owners subscribe or open the portal.
+  getBilling: { role: 'viewer', call: async () => ({}) },
+  startCheckout: { role: 'owner', call: async () => ({ body: { plan: 'pro' } }) },
+  openBillingPortal: { role: 'owner', call: async () => ({}) },
 };
 
 /** An import of the scene's workspace by `person` (their own: nobody else sees it). */
@@ -264,14 +270,18 @@ let canva: StandaloneCanva;
 let drive: StandaloneDrive;
 let sharedDesign: string;
 let sharedFile: string;
+// The billing endpoints call Stripe: a local Stripe server.
+let stripe: StripeSandbox;
 
 beforeAll(async () => {
+  stripe = await startBillingSandbox();
   pinterest = await startStandalone((url) => createPinterestSimulator({ baseUrl: url, basePath: '', clients: [{ clientId: 'pin-app', clientSecret: 'pin-secret' }] }).router);
   ({ canva, drive } = await startIntegrationSimulators());
   app = await createTestApp({
     config: {
       platforms: { ...platformConfigFrom({}), pinterest: { clientId: 'pin-app', clientSecret: 'pin-secret', endpoints: sandboxEndpoints(pinterest.url, 'pinterest') } },
       ...integrationTestConfig(canva, drive),
+      billing: billingTestConfig(stripe),
     },
   });
   people = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await makeUser(app, { firstName: role })]))) as Record<Role, TestUser>;
@@ -289,6 +299,7 @@ afterAll(async () => {
   await pinterest.close();
   await canva?.close();
   await drive?.close();
+  await stripe?.close();
 });
 
 describe('the role × endpoint matrix (P24, P14)', () => {

@@ -28,7 +28,8 @@ export interface DeferredAuth {
  * in `:workspaceId` for 'member' (P24). A missing or unknown token is 401 unauthenticated, an expired or
  * revoked one 401 session_expired. Not a member and no such workspace are the same 404 (P14); a member
  * whose role is too weak gets 403. Endpoints marked `verifiedEmail` (publishing, inviting) also need a
- * verified email address: 403 email_not_verified otherwise (drafts can be captured before verifying).
+ * verified email address: 403 email_not_verified otherwise (drafts can be captured before verifying),
+ * and no material change to the legal documents waiting for acceptance: 403 legal_acceptance_required.
  *
  * With `deferred`, the check is left to the action's own statement (`ctx.state.deferredAuth`); should the
  * request fail before that statement ran (bad JSON, invalid fields), the session is checked then, so the
@@ -89,5 +90,10 @@ function authorize(endpoint: Endpoint, workspaceId: string | null, result: Authe
   }
   // After the membership check, so a stranger to the workspace still gets the same 404 (P14).
   if (endpoint.verifiedEmail && !result.emailVerified) throw new HttpError('email_not_verified');
+  // Publishing and inviting wait for acceptance of a material change to the Terms or Privacy Policy (P12);
+  // reading, capturing and exercising one's rights do not.
+  if (endpoint.verifiedEmail && result.legalAcceptanceDue) throw new HttpError('legal_acceptance_required');
+  // An account cooling off before deletion keeps reading, exporting and cancelling, but publishes nothing (P17).
+  if (endpoint.verifiedEmail && result.deletionPending) throw new HttpError('account_deletion_pending');
   return auth;
 }

@@ -24,6 +24,9 @@ export class IntegrationConnection extends Model {
   declare credentials: string;
   declare credentialsKeyId: string;
   declare accessExpiresAt: Date | null;
+  /** Who is refreshing the tokens right now, and until when (lib/refresh-lease.ts). */
+  declare refreshLeaseOwner: string | null;
+  declare refreshLeaseExpiresAt: Date | null;
   declare status: IntegrationStatus;
   /** Why the connection must be made again, in words for the person. */
   declare statusReason: string | null;

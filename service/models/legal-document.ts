@@ -12,5 +12,10 @@ export class LegalDocument extends Model {
   /** 'YYYY-MM-DD' (dates are kept as strings, see db.ts). */
   declare lastUpdated: string;
   declare body: string;
+  /** A material change: people who accepted an earlier version must accept this one (P12). */
+  declare material: boolean;
+  declare summary: string | null;
+  /** When the notify-legal-changes job had emailed and marked everyone concerned. */
+  declare peopleNotifiedAt: Date | null;
   declare createdAt: Date;
 }

@@ -23,9 +23,17 @@ import type { Handler, HandlerContext, Handlers } from './types.js';
 import { workspaceHandlers } from './workspaces.js';
 // dashboard
 import { calendarHandlers } from './calendar.js';
+import { billingHandlers } from './billing.js';
+// privacy
+import { privacyHandlers } from './privacy.js';
+import { usageHandlers } from './usage.js';
+import { rightsHandlers } from './rights.js';
+import { deletionHandlers } from './deletion.js';
+// email preferences
+import { emailPreferencesHandlers } from './email-preferences.js';
 
 /** Every endpoint's handler. Typed as `Handlers`, so an endpoint without one fails to compile. */
-export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...mediaUploadHandlers, ...accountHandlers, ...integrationHandlers, ...importHandlers, ...calendarHandlers };
+export const handlers: Handlers = { ...legalHandlers, ...authHandlers, ...meHandlers, ...workspaceHandlers, ...memberHandlers, ...invitationHandlers, ...postHandlers, ...publishingHandlers, ...mediaHandlers, ...mediaUploadHandlers, ...accountHandlers, ...integrationHandlers, ...importHandlers, ...calendarHandlers, ...billingHandlers, ...privacyHandlers, ...usageHandlers, ...rightsHandlers, ...emailPreferencesHandlers, ...deletionHandlers };
 
 /**
  * Endpoints whose action checks the session inside its own write statement: captures are the hot path

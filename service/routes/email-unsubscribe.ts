@@ -1,14 +1,16 @@
 import type Router from '@koa/router';
 import type { AppContext, AppDeps, AppState } from '../context.js';
 import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_PAGE_CSP } from '../email/pages.js';
-import { isSuppressed, suppressEmail } from '../email/suppressions.js';
+import { unsubscribeByLink } from '../email/preferences.js';
+import { isSuppressed } from '../email/suppressions.js';
 import { type UnsubscribeClaim, verifyUnsubscribeToken } from '../email/unsubscribe-token.js';
 
 /**
  * The unsubscribe link every email carries (P11); no sign-in needed, the signed token is the authority.
  * GET shows a confirmation page (scanners that prefetch links must not unsubscribe anyone); POST — the
  * page's button, or a mail client's RFC 8058 one-click request (body `List-Unsubscribe=One-Click`) —
- * records the suppression at once. Both answer 400 with a page for a malformed or tampered token.
+ * records the suppression at once and turns the kind off in the preferences of the address's account
+ * (P10). Both answer 400 with a page for a malformed or tampered token.
  */
 export function registerEmailUnsubscribe(router: Router<AppState>, deps: AppDeps): void {
   const claimOf = (ctx: AppContext): UnsubscribeClaim | null => {
@@ -31,7 +33,7 @@ export function registerEmailUnsubscribe(router: Router<AppState>, deps: AppDeps
   router.post('/email/unsubscribe', async (ctx) => {
     const claim = claimOf(ctx);
     if (!claim) return;
-    await suppressEmail(deps.db.knex, claim);
+    await unsubscribeByLink(deps.db.knex, claim);
     ctx.state.log.info('email unsubscribed', { kind: claim.kind });
     ctx.body = donePage(claim);
   });

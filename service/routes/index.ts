@@ -17,6 +17,8 @@ import { mountNetworkSandboxes } from '../sandbox/networks/mount.js';
 import { registerIntegrationCallback } from '../imports/callback-page.js';
 import { mountIntegrationSandboxes } from '../imports/sandbox.js';
 import { registerDrivePickerPage } from '../imports/google-drive/picker-page.js';
+import { registerBillingPages } from '../billing/pages.js';
+import { registerStripeWebhook } from '../billing/webhook.js';
 
 /** Every route of the service in one router, so a known path with another method answers 405. */
 export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
@@ -41,6 +43,8 @@ export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Rout
   registerEmailUnsubscribe(router, deps);
   registerDevEmails(router, deps);
   registerMediaFiles(router, deps);
+  registerBillingPages(router, deps);
+  registerStripeWebhook(router, deps);
   registerApi(router, deps, options);
   return router;
 }

@@ -19,10 +19,10 @@ export const publishingHandlers = {
   },
   setPostTargets: async ({ knex, auth, input }) =>
     presentPostTargets(input.params.postId, await setPostTargets(knex, auth.workspaceId, input.params.postId, input.body)),
-  schedulePost: async ({ knex, auth, input }) =>
-    presentPostTargets(input.params.postId, await schedulePost(knex, auth.workspaceId, input.params.postId, input.body)),
-  reschedulePost: async ({ knex, auth, input }) =>
-    presentPostTargets(input.params.postId, await reschedulePost(knex, auth.workspaceId, input.params.postId, input.body)),
+  schedulePost: async ({ knex, config, auth, input }) =>
+    presentPostTargets(input.params.postId, await schedulePost(knex, auth.workspaceId, input.params.postId, input.body, config)),
+  reschedulePost: async ({ knex, config, auth, input }) =>
+    presentPostTargets(input.params.postId, await reschedulePost(knex, auth.workspaceId, input.params.postId, input.body, config)),
   unschedulePost: async ({ knex, auth, input }) =>
     presentPostTargets(input.params.postId, await unschedulePost(knex, auth.workspaceId, input.params.postId)),
   cancelTarget: async ({ knex, auth, input }) =>

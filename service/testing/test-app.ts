@@ -13,6 +13,7 @@ import { syncLegalDocuments } from '../actions/sync-legal-documents.js';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import { type Database, knexOptions, migrateLatest, openDatabase } from '../db.js';
+import type { ErrorReporter } from '../lib/error-reporting.js';
 import { createLogger } from '../logger.js';
 import type { BlobStorage } from '../storage/index.js';
 import { LocalStorage } from '../storage/local.js';
@@ -107,6 +108,8 @@ export interface TestAppOptions {
   isolated?: boolean;
   /** Media storage to use (e.g. S3 against the local S3 server); default: a fresh local folder, removed on close. */
   storage?: BlobStorage;
+  /** Where unexpected errors are reported (e.g. Sentry pointed at test/sentry-server.ts); default: only logged. */
+  errorReporter?: ErrorReporter;
 }
 
 /**
@@ -130,7 +133,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let url = '';
   const mediaDir = options.storage ? null : await mkdtemp(join(tmpdir(), 'minopa-media-'));
   const storage = options.storage ?? new LocalStorage({ dir: mediaDir!, appSecret: config.appSecret, publicUrl: () => url });
-  const app = createApp({ config, db, storage, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }) });
+  const app = createApp({ config, db, storage, errorReporter: options.errorReporter, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }) });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -34,6 +34,7 @@ export const ErrorBodySchema = z
       message: z.string(),
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
       expectedOffset: z.number().int().optional().meta({ description: 'On upload_offset_mismatch: the byte the upload continues at.' }),
+      upgradeUrl: z.string().optional().meta({ description: 'On plan_limit_reached: a page with the plans and how to upgrade.' }),
     }),
   })
   .meta({ id: 'Error' });

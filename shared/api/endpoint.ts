@@ -10,7 +10,7 @@ export interface Endpoint {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: `/api/v1/${string}`;
   summary: string;
-  tag: 'auth' | 'me' | 'workspaces' | 'members' | 'posts' | 'media' | 'legal' | 'email' | 'accounts' | 'integrations' | 'imports';
+  tag: 'auth' | 'me' | 'workspaces' | 'members' | 'posts' | 'media' | 'legal' | 'email' | 'accounts' | 'integrations' | 'imports' | 'billing';
   auth: 'none' | 'session' | 'member';
   role?: Role;
   params?: z.ZodType;

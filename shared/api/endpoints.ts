@@ -14,6 +14,15 @@ import { publishingEndpoints } from './endpoints/publishing.js';
 import { workspacesEndpoints } from './endpoints/workspaces.js';
 // dashboard
 import { calendarEndpoints } from './endpoints/calendar.js';
+import { billingEndpoints } from './endpoints/billing.js';
+// privacy
+import { privacyEndpoints } from './endpoints/privacy.js';
+import { usageEndpoints } from './endpoints/usage.js';
+import { rightsEndpoints } from './endpoints/rights.js';
+// email preferences
+import { emailPreferencesEndpoints } from './endpoints/email-preferences.js';
+// account deletion
+import { deletionEndpoints } from './endpoints/deletion.js';
 
 export type { Endpoint } from './endpoint.js';
 
@@ -36,6 +45,15 @@ export const endpoints = {
   ...importsEndpoints,
   // dashboard
   ...calendarEndpoints,
+  ...billingEndpoints,
+  // privacy
+  ...privacyEndpoints,
+  ...usageEndpoints,
+  ...rightsEndpoints,
+  // email preferences
+  ...emailPreferencesEndpoints,
+  // account deletion
+  ...deletionEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 

@@ -34,6 +34,7 @@ export const IMPORT_FAILURES = [
   'type_not_allowed', // the bytes are not a type the library takes
   'export_failed', // Canva's export job failed (license_required, approval_required, internal_failure)
   'network_failed', // the vendor did not answer after retries
+  'plan_limit_reached', // the workspace's plan has no room left for the file
 ] as const;
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 

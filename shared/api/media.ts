@@ -19,7 +19,7 @@ export const Media = z
     height: z.number().int().nullable().meta({ description: 'Pixels; images only.' }),
     durationSeconds: z.number().nullable().meta({ description: 'Videos whose container states it.' }),
     url: Url,
-    thumbnailUrl: Url.nullable().meta({ description: 'A small WebP preview; images only.' }),
+    thumbnailUrl: Url.nullable().meta({ description: 'A small WebP preview: every image has one; a video or PDF when it came with one (imported from Canva or Google Drive).' }),
     urlExpiresAt: Timestamp,
     sourceUrl: z.string().nullable().meta({ description: 'Where a captured image was fetched from (provenance); never served.' }),
     uploadedBy: z.object({ id: Id, firstName: z.string(), lastName: z.string() }).nullable(),

@@ -38,7 +38,7 @@ const modules = import.meta.glob([
  * German that is rightly the same as the English: names, loan words German uses as they are, and
  * forms made only of placeholders and punctuation (those are skipped below without being listed).
  */
-const SAME_IN_GERMAN = new Set(['Admin', 'Likes']);
+const SAME_IN_GERMAN = new Set(['Admin', 'Likes', 'Marketing']);
 
 function forms(message: Message): string[] {
   return typeof message === 'string' ? [message] : Object.values(message).filter((form): form is string => typeof form === 'string');

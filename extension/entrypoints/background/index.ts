@@ -4,6 +4,9 @@ import { showBadge } from '../../lib/badge.js';
 import { handleCommand } from '../../lib/capture/on-command.js';
 import { handleMenuClick } from '../../lib/capture/on-menu-click.js';
 import { rebuildContextMenus, watchMenuInputs } from '../../lib/context-menus.js';
+import { reportError } from '../../lib/error-reporting.js';
+import { handleUsageAlarm } from '../../lib/usage.js';
+import { askForConsentOnInstall } from '../../lib/first-run.js';
 import { ensureFailureWatch, handleFailureWatchAlarm, watchSignInForFailures } from '../../lib/failure-watch.js';
 import { handleImportMenuClick } from '../../lib/import-menu-click.js';
 import { ensureImportWatch, handleImportWatchAlarm } from '../../lib/import-watch.js';
@@ -17,9 +20,16 @@ import { watchLanguage } from './watch-language.js';
  * by an event only delivers it to listeners that exist by the end of the first turn.
  */
 export default defineBackground(() => {
-  const logFailure = (what: string) => (error: unknown) => console.error(`[minopa] ${what} failed`, error);
+  const logFailure = (what: string) => (error: unknown) => {
+    console.error(`[minopa] ${what} failed`, error);
+    void reportError(error, what).catch(() => undefined);
+  };
+  // Anything else that escapes: reported too (only with a DSN and the person's consent, P8).
+  self.addEventListener('unhandledrejection', (event) => void reportError(event.reason, 'unhandled rejection').catch(() => undefined));
+  self.addEventListener('error', (event) => void reportError(event.error ?? event.message, 'uncaught error').catch(() => undefined));
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    askForConsentOnInstall(details).catch(logFailure('asking for privacy choices'));
     rebuildContextMenus().catch(logFailure('creating the context menus'));
     ensureFailureWatch().catch(logFailure('starting the failure watch'));
   });
@@ -39,6 +49,7 @@ export default defineBackground(() => {
     handleAlarm(alarm).catch(logFailure('sending waiting captures'));
     handleFailureWatchAlarm(alarm).catch(logFailure('looking for failed posts'));
     handleImportWatchAlarm(alarm).catch(logFailure('following imports'));
+    handleUsageAlarm(alarm).catch(logFailure('sending usage statistics'));
   });
   browser.notifications.onClicked.addListener((id) => {
     handleNotificationClick(id).catch(logFailure('opening Minopa'));

@@ -1,17 +1,24 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormError } from '../../components/FormError.js';
 import { useExtensionState } from '../../hooks/useExtensionState.js';
 import { defineMessages } from '../../lib/i18n/index.js';
 import { useLocale } from '../../lib/i18n/react.js';
+import { sendMessage, type ConsentView } from '../../lib/messaging/protocol.js';
 import { AccountPanel } from './AccountPanel.js';
 import { AppearancePanel } from './AppearancePanel.js';
 import { ChannelsPanel } from './channels/ChannelsPanel.js';
 import { ConnectionsPanel } from './connections/ConnectionsPanel.js';
+import { ConsentPanel } from './ConsentPanel.js';
+import { LegalUpdateBanner } from './LegalUpdateBanner.js';
 import { PrivacyPanel } from './PrivacyPanel.js';
+import { RightsPanel } from './RightsPanel.js';
+import { ExportPanel } from './ExportPanel.js';
+import { DeleteAccountPanel } from './DeleteAccountPanel.js';
 import { ProfilePanel } from './ProfilePanel.js';
 import { MembersPanel } from './members/MembersPanel.js';
 import { QueuePanel } from './QueuePanel.js';
 import { SchedulePanel } from './schedule/SchedulePanel.js';
+import { BillingPanel } from './billing/BillingPanel.js';
 import { ServicePanel } from './ServicePanel.js';
 import { SessionsPanel } from './SessionsPanel.js';
 import { SignInForm } from './SignInForm.js';
@@ -50,6 +57,16 @@ export function App() {
   const { state, error, setState, reload } = useExtensionState();
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
   const [welcome, setWelcome] = useState<string | null>(null);
+  // Consent is asked first when nobody chose yet or the choice expired (P20); where the panel stands is
+  // decided once per visit, so saving does not move it under the person's pointer.
+  const [consent, setConsent] = useState<{ view: ConsentView; first: boolean } | null>(null);
+  useEffect(() => {
+    sendMessage('getConsent').then(
+      (view) => setConsent({ view, first: view.status !== 'current' }),
+      () => setConsent({ view: { status: 'missing', choices: { functional: false, analytics: false, marketing: false, errorReports: false }, decidedAt: null, expiresAt: null, savedOnService: false }, first: true }),
+    );
+  }, []);
+  const consentPanel = consent && <ConsentPanel initial={consent.view} />;
 
   return (
     <main className="options">
@@ -69,6 +86,7 @@ export function App() {
       )}
       {state && (
         <>
+          {consent?.first && consentPanel}
           {state.serviceReachable === false && (
             <p className="notice" role="status" data-testid="offline-notice">
               {t('offline', { url: state.serviceUrl })}
@@ -76,6 +94,7 @@ export function App() {
           )}
           {state.user ? (
             <div id="account">
+              <LegalUpdateBanner userId={state.user.id} />
               <VerifyEmailBanner state={state} />
               <AccountPanel state={state} onState={setState} welcome={welcome} />
               <ProfilePanel state={state} onState={setState} />
@@ -104,10 +123,15 @@ export function App() {
               <ChannelsPanel state={state} />
               <MembersPanel state={state} onState={setState} />
               <SchedulePanel state={state} />
+              <BillingPanel state={state} />
             </div>
           )}
           <AppearancePanel />
+          {consent && !consent.first && consentPanel}
           {state.user && <PrivacyPanel />}
+          {state.user && <ExportPanel userId={state.user.id} />}
+          {state.user && <RightsPanel userId={state.user.id} />}
+          {state.user && <DeleteAccountPanel user={state.user} />}
           <QueuePanel state={state} onState={setState} onFlushed={() => reload(false)} />
           <ServicePanel state={state} onState={setState} />
         </>

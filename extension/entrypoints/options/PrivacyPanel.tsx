@@ -3,6 +3,7 @@ import type { CurrentLegalDocuments } from '#shared/api/legal.js';
 import { defineMessages } from '../../lib/i18n/index.js';
 import { useLocale } from '../../lib/i18n/react.js';
 import { sendMessage } from '../../lib/messaging/protocol.js';
+import { EmailPreferencesPanel } from './EmailPreferencesPanel.js';
 
 const t = defineMessages({
   en: {
@@ -22,8 +23,8 @@ const t = defineMessages({
 });
 
 /**
- * Where email preferences and privacy live in the options page. Today: the documents that apply and how
- * email choices work; consent, email preferences per kind, export and deletion come here next.
+ * Where email preferences and privacy live in the options page: the documents that apply, how email
+ * choices work, and Settings → Email preferences (one switch per kind of email).
  */
 export function PrivacyPanel() {
   useLocale();
@@ -32,21 +33,24 @@ export function PrivacyPanel() {
     sendMessage('getLegalDocuments').then(setDocuments, () => setDocuments(null));
   }, []);
   return (
-    <section className="card" id="privacy" aria-labelledby="privacy-title" data-testid="privacy-panel">
-      <h2 id="privacy-title">{t('title')}</h2>
-      <p>{t('emails')}</p>
-      {documents && (
-        <p>
-          <a href={documents.privacy.url} target="_blank" rel="noreferrer">
-            {t('privacy')}
-          </a>{' '}
-          {t('version', { version: documents.privacy.version })} ·{' '}
-          <a href={documents.terms.url} target="_blank" rel="noreferrer">
-            {t('terms')}
-          </a>{' '}
-          {t('version', { version: documents.terms.version })}
-        </p>
-      )}
-    </section>
+    <>
+      <section className="card" id="privacy" aria-labelledby="privacy-title" data-testid="privacy-panel">
+        <h2 id="privacy-title">{t('title')}</h2>
+        <p>{t('emails')}</p>
+        {documents && (
+          <p>
+            <a href={documents.privacy.url} target="_blank" rel="noreferrer">
+              {t('privacy')}
+            </a>{' '}
+            {t('version', { version: documents.privacy.version })} ·{' '}
+            <a href={documents.terms.url} target="_blank" rel="noreferrer">
+              {t('terms')}
+            </a>{' '}
+            {t('version', { version: documents.terms.version })}
+          </p>
+        )}
+      </section>
+      <EmailPreferencesPanel />
+    </>
   );
 }

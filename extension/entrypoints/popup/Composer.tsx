@@ -33,7 +33,10 @@ function markInteractive() {
 /** Where the text in the boxes came from: nothing yet, the page, storage (unsent), or the person's typing. */
 type TextSource = 'none' | 'prefill' | 'restored' | 'typed';
 
-function preselect(state: ExtensionState): string {
+/** What the composer needs of the extension's state (the snapshot of it has as much: lib/state-snapshot.ts). */
+type ComposerState = Pick<ExtensionState, 'workspaces' | 'defaultWorkspaceId' | 'popupWorkspaceId'>;
+
+function preselect(state: ComposerState): string {
   const usable = (id: string | null) => state.workspaces.some((workspace) => workspace.id === id && workspace.role !== 'viewer');
   if (usable(state.popupWorkspaceId)) return state.popupWorkspaceId!;
   if (usable(state.defaultWorkspaceId)) return state.defaultWorkspaceId!;
@@ -41,7 +44,7 @@ function preselect(state: ExtensionState): string {
 }
 
 /** The quick post: text from the page, channels with counters and previews, media, and when to publish. */
-export function Composer({ state, context, onWorkspace }: { state: ExtensionState; context: TabContext | null; onWorkspace?: (workspaceId: string) => void }) {
+export function Composer({ state, context, onWorkspace }: { state: ComposerState; context: TabContext | null; onWorkspace?: (workspaceId: string) => void }) {
   useLocale();
   const [workspaceId, setWorkspaceId] = useState(() => preselect(state));
   // The popup's other parts (an import) go to the workspace chosen here.
@@ -70,9 +73,12 @@ export function Composer({ state, context, onWorkspace }: { state: ExtensionStat
   // The text box is in the page and enabled from the first render: nothing waits on the network.
   useEffect(markInteractive, []);
 
-  // The first state may come from an empty cache; choose once the refreshed workspaces arrive.
+  // The first state may come from an empty cache or an older snapshot; choose again once the background's
+  // or the service's workspaces arrive, if the one chosen is not among them and another one is.
   useEffect(() => {
-    if (!workspaceId) setWorkspaceId(preselect(state));
+    if (state.workspaces.some((workspace) => workspace.id === workspaceId)) return;
+    const chosen = preselect(state);
+    if (chosen) setWorkspaceId(chosen);
   }, [state, workspaceId]);
   // The page's text, once read, unless something is in the boxes already.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { recordUsage } from '../usage.js';
 import type { Browser } from 'wxt/browser';
 import { parseMenuItemId } from '../context-menus.js';
 import { toUiError } from '../errors.js';
@@ -32,6 +33,7 @@ export async function handleMenuClick(
     const capture = await captureFromClick(info, tab);
     const outcome = await deliverCapture(capture, target.workspaceId ?? undefined);
     await notifyOutcome(capture, outcome);
+    void recordUsage({ name: 'capture.saved', client: 'background' }).catch(() => undefined);
     // An image or video the service cannot fetch (private network, behind the person's sign-in) is read
     // in the page, while the click's activeTab grant lasts, and sent to the draft.
     const media = capture.kind === 'image' || capture.kind === 'video' ? capture.kind : undefined;

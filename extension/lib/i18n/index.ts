@@ -33,7 +33,9 @@ function readLocale(): Locale {
   return isLocale(stored) ? stored : browserLocale();
 }
 
-let current: Locale = readLocale();
+// Read on first use, not when this module is evaluated: a page's first localStorage access waits for the
+// browser to load the storage area, and the popup has a request to the background to send before that.
+let current: Locale | null = null;
 const listeners = new Set<() => void>();
 
 function switchTo(next: Locale): void {
@@ -44,7 +46,7 @@ function switchTo(next: Locale): void {
 }
 
 export function locale(): Locale {
-  return current;
+  return (current ??= readLocale());
 }
 
 /** Changes the language of every page (and, through storage, of the background's menus and notifications). */
@@ -97,7 +99,7 @@ type Params = Record<string, string | number>;
  */
 export function defineMessages<const English extends Record<string, Message>>(catalog: { en: English; de: { [K in keyof English]: Message } }) {
   return (key: keyof English & string, params: Params = {}): string => {
-    const message = (catalog[current] as Record<string, Message>)[key] ?? catalog.en[key]!;
+    const message = (catalog[locale()] as Record<string, Message>)[key] ?? catalog.en[key]!;
     const text = typeof message === 'string' ? message : pluralForm(message, Number(params.count ?? 0));
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
@@ -108,15 +110,15 @@ export function defineMessages<const English extends Record<string, Message>>(ca
 }
 
 function pluralForm(message: Exclude<Message, string>, count: number): string {
-  const category = new Intl.PluralRules(current).select(count) as keyof typeof message;
+  const category = new Intl.PluralRules(locale()).select(count) as keyof typeof message;
   return message[category] ?? message.other;
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(current, options).format(value);
+  return new Intl.NumberFormat(locale(), options).format(value);
 }
 
 /** A date in the chosen language (and, with `timeZone`, in that zone). */
 export function formatDate(date: Date | string | number, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(current, options).format(new Date(date));
+  return new Intl.DateTimeFormat(locale(), options).format(new Date(date));
 }

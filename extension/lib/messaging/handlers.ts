@@ -37,6 +37,7 @@ import { listLibraryMedia } from '../media-library.js';
 // — dashboard —
 import { getDashboardCalendar, getDashboardDrafts, getPostDetails, reschedulePost, retryTarget, updatePostText } from '../dashboard.js';
 import { getPostingSchedule, updatePostingSchedule } from '../posting-schedule.js';
+import { getBilling, openBillingPortal, startBillingCheckout } from '../billing.js';
 // — imports —
 import { getImport, listImports, previewImport, startImport } from '../imports.js';
 // — background —
@@ -52,6 +53,15 @@ import {
   revokeSession,
   updateProfile,
 } from '../profile.js';
+// — privacy —
+import { getConsent, saveConsent } from '../consent.js';
+// — email preferences —
+import { getEmailPreferences, updateEmailPreferences } from '../email-preferences.js';
+import { acceptLegalDocuments, getLegalStanding } from '../legal.js';
+import { countedUsage, recordUsage } from '../usage.js';
+import { createPrivacyRequest, getPrivacyRights, listDataExports, requestDataExport, updatePrivacyRights } from '../rights.js';
+// — deletion —
+import { cancelAccountDeletion, getAccountDeletion, requestAccountDeletion } from '../deletion.js';
 import { clearRejected } from '../rejected.js';
 import { readState } from '../state.js';
 import { getTabContext } from '../tab-context.js';
@@ -81,7 +91,7 @@ const handlers: Handlers = {
   setDefaultWorkspace,
   setServiceUrl,
   getTabContext,
-  saveDraft,
+  saveDraft: countedUsage(saveDraft, () => 'draft.saved'),
   flushOfflineQueue,
   clearRejectedCaptures: async () => {
     await clearRejected();
@@ -105,7 +115,7 @@ const handlers: Handlers = {
   connectIntegration,
   disconnectIntegration,
   openDrivePicker,
-  publishPost,
+  publishPost: countedUsage(publishPost, (data) => data.schedule),
   // — popup —
   getPopupSetup,
   refreshPopupWorkspace,
@@ -113,7 +123,7 @@ const handlers: Handlers = {
   savePopupText,
   rememberPopupChoices,
   saveQuickPost,
-  publishQuickPost,
+  publishQuickPost: countedUsage(publishQuickPost, (data) => data.schedule),
   attachPageImage,
   captureScreenshot,
   startMediaUpload,
@@ -132,11 +142,32 @@ const handlers: Handlers = {
   // — options —
   getPostingSchedule,
   updatePostingSchedule,
+  getBilling,
+  startBillingCheckout,
+  openBillingPortal,
   // — imports —
   previewImport,
-  startImport,
+  startImport: countedUsage(startImport, () => 'import.started'),
   getImport,
   listImports,
+  // — privacy —
+  getPrivacyRights,
+  updatePrivacyRights,
+  createPrivacyRequest,
+  requestDataExport,
+  listDataExports,
+  recordUsage,
+  getLegalStanding,
+  acceptLegalDocuments,
+  getConsent,
+  saveConsent,
+  // — email preferences —
+  getEmailPreferences,
+  updateEmailPreferences,
+  // — deletion —
+  getAccountDeletion,
+  requestAccountDeletion,
+  cancelAccountDeletion,
   // — background —
   checkPublishingFailures: async () => ({ failedCount: (await checkForFailures()).failedCount }),
 };

@@ -17,6 +17,8 @@ import type { ImportChoices } from '../imports.js';
 // — popup —
 import type { CachedPopupWorkspace, MediaUploadStart, PopupAction, PopupComposerText, PopupMedia, PopupSetup, QueueSlotView, QuickPostPublish, QuickPostPublished, QuickPostSave } from '../popup-types.js';
 import type { PostingSlot, ScheduleInput, WorkspaceSchedule } from '#shared/api/publishing.js';
+import type { BillingState } from '#shared/api/billing.js';
+import type { PaidPlanId } from '#shared/billing/plans.js';
 import type { PinterestBoard } from '#shared/api/accounts.js';
 import type { LibraryPage } from '../popup-types.js';
 // — dashboard —
@@ -24,6 +26,15 @@ import type { Calendar } from '#shared/api/calendar.js';
 import type { Post, PostPage } from '#shared/api/posts.js';
 import type { PostTarget, PostTargetList } from '#shared/api/publishing.js';
 import type { TargetStatus } from '#shared/platforms.js';
+// — privacy —
+import type { ConsentChoices } from '#shared/privacy/consent.js';
+// — email preferences —
+import type { EmailPreferences } from '#shared/api/email-preferences.js';
+import type { LegalStanding } from '#shared/api/legal.js';
+import type { UsageClient, UsageEventName } from '#shared/privacy/usage.js';
+import type { DataExport, PrivacyRequest, PrivacyRights } from '#shared/api/rights.js';
+// — deletion —
+import type { AccountDeletion } from '#shared/api/deletion.js';
 
 /**
  * The one protocol between the extension's pages (options, popup) and the background, which owns the
@@ -191,6 +202,18 @@ export type ImportPreview =
   | ({ provider: 'canva' } & z.output<typeof CanvaDesignPreview>)
   | ({ provider: 'google_drive'; editor: GoogleEditorKind | null } & z.output<typeof DriveFilePreview>);
 
+// — privacy —
+/** The consent choice in force: `missing` and `expired` mean the person should be asked (P20). */
+export interface ConsentView {
+  status: 'missing' | 'current' | 'expired';
+  /** What applies now (all denied unless a current choice allows it). */
+  choices: ConsentChoices;
+  decidedAt: string | null;
+  expiresAt: string | null;
+  /** False while the choice waits to be sent to the service (signed out or offline). */
+  savedOnService: boolean;
+}
+
 /** Message name → handler signature (argument = what the page sends, result = what it gets back). */
 export interface ProtocolMap {
   // — options —
@@ -198,6 +221,12 @@ export interface ProtocolMap {
   getPostingSchedule(data: { workspaceId: string }): WorkspaceSchedule;
   /** Changes the time zone or the posting slots (admins and owners). */
   updatePostingSchedule(data: { workspaceId: string; timeZone?: string; postingSlots?: PostingSlot[] }): WorkspaceSchedule;
+  /** The workspace's plan, limits, usage and subscription; `enabled: false` when the service runs without Stripe. */
+  getBilling(data: { workspaceId: string }): BillingState;
+  /** Opens Stripe Checkout for a paid plan in a new tab (owners). */
+  startBillingCheckout(data: { workspaceId: string; plan: PaidPlanId }): { url: string };
+  /** Opens the workspace's Stripe Billing Portal in a new tab (owners). */
+  openBillingPortal(data: { workspaceId: string }): { url: string };
   /** The current state; with `refresh`, first re-reads the person and workspaces from the service. */
   getState(data: { refresh?: boolean }): ExtensionState;
   /** The Terms and Privacy Policy a new account accepts (links made absolute). */
@@ -317,6 +346,36 @@ export interface ProtocolMap {
   getImport(data: { workspaceId: string; importId: string }): Import;
   /** The person's imports in a workspace, newest first; only running ones with `active`. */
   listImports(data: { workspaceId: string; active?: boolean }): Import[];
+  // — privacy —
+  /** The current legal documents and whether the person accepted them (after a material change, P12). */
+  getLegalStanding(): LegalStanding;
+  /** Accepts the versions shown; publishing works again. */
+  acceptLegalDocuments(data: { terms: string; privacy: string }): LegalStanding;
+  /** Objections, restriction and requests to the operator (P29, P30). */
+  getPrivacyRights(): PrivacyRights;
+  updatePrivacyRights(data: { objectToUsageStatistics?: boolean; objectToMarketing?: boolean; restrictProcessing?: boolean }): PrivacyRights;
+  createPrivacyRequest(data: { kind: PrivacyRequest['kind']; details: string }): PrivacyRequest;
+  /** Starts a download of all the person's data (P27). */
+  requestDataExport(): DataExport;
+  listDataExports(): DataExport[];
+  /** Counts a page visit or feature use, only while the person allows usage statistics (P7). */
+  recordUsage(data: { name: UsageEventName; client: UsageClient; sessionId?: string; viewport?: { width: number; height: number } }): void;
+  /** The consent choice in force (P20), reconciled with the service when signed in. */
+  getConsent(): ConsentView;
+  /** Records a consent choice here and on the service; it holds twelve months. */
+  saveConsent(data: { choices: ConsentChoices }): ConsentView;
+  // — email preferences —
+  /** Each kind of email with whether it reaches the person and whether it can be turned off (P10, P11). */
+  getEmailPreferences(): EmailPreferences;
+  /** Turns kinds of email on or off; account, security and invitation emails cannot be turned off. */
+  updateEmailPreferences(data: { kinds: Record<string, boolean> }): EmailPreferences;
+  // — deletion —
+  /** Whether the account is scheduled for deletion and when (P17). */
+  getAccountDeletion(): AccountDeletion;
+  /** Schedules the deletion after the cooling-off period (password, or the email address for Google-only accounts). */
+  requestAccountDeletion(data: { password?: string; confirmEmail?: string }): AccountDeletion;
+  /** Cancels a scheduled deletion; full access again. */
+  cancelAccountDeletion(): AccountDeletion;
   // — background —
   /** Looks for posts that failed to publish now (e.g. after a retry), so the toolbar badge catches up. */
   checkPublishingFailures(): { failedCount: number };

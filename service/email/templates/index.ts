@@ -8,9 +8,19 @@ import { postScheduled, type PostScheduledProps } from './post-scheduled.js';
 import { resetPassword, type ResetPasswordProps } from './reset-password.js';
 import type { EmailTemplate } from './types.js';
 import { verifyEmail, type VerifyEmailProps } from './verify-email.js';
+import { billingLimited, type BillingLimitedProps } from './billing-limited.js';
+import { billingPaymentFailed, type BillingPaymentFailedProps } from './billing-payment-failed.js';
+import { legalUpdate, type LegalUpdateProps } from './legal-update.js';
+import { securityIncident, type SecurityIncidentProps } from './security-incident.js';
+import { privacyRequestOverdue, type PrivacyRequestOverdueProps } from './privacy-request-overdue.js';
+import { accountDeletionRequested, type AccountDeletionRequestedProps } from './account-deletion-requested.js';
+import { accountDeletionReminder, type AccountDeletionReminderProps } from './account-deletion-reminder.js';
 
 export type { EmailTemplate, FrameProps } from './types.js';
 export type { IntegrationReconnectProps };
+export type { BillingLimitedProps, BillingPaymentFailedProps };
+export type { LegalUpdateProps, PrivacyRequestOverdueProps, SecurityIncidentProps };
+export type { AccountDeletionReminderProps, AccountDeletionRequestedProps };
 export type { AccountReconnectProps, EmailChangeProps, InvitationProps, PasswordChangedProps, PostFailedProps, PostScheduledProps, ResetPasswordProps, VerifyEmailProps };
 
 /** Each template's props, by name. Add a line here (and to TEMPLATES) for a new template. */
@@ -24,6 +34,13 @@ export interface TemplatePropsMap {
   'integration-reconnect': IntegrationReconnectProps;
   'post-scheduled': PostScheduledProps;
   'post-failed': PostFailedProps;
+  'billing-payment-failed': BillingPaymentFailedProps;
+  'billing-limited': BillingLimitedProps;
+  'legal-update': LegalUpdateProps;
+  'security-incident': SecurityIncidentProps;
+  'privacy-request-overdue': PrivacyRequestOverdueProps;
+  'account-deletion-requested': AccountDeletionRequestedProps;
+  'account-deletion-reminder': AccountDeletionReminderProps;
 }
 
 /** The name of a template, e.g. 'verify-email'. */
@@ -43,6 +60,13 @@ export const TEMPLATES: { [T in TemplateName]: EmailTemplate<TemplateData<T>> } 
   'integration-reconnect': integrationReconnect,
   'post-scheduled': postScheduled,
   'post-failed': postFailed,
+  'billing-payment-failed': billingPaymentFailed,
+  'billing-limited': billingLimited,
+  'legal-update': legalUpdate,
+  'security-incident': securityIncident,
+  'privacy-request-overdue': privacyRequestOverdue,
+  'account-deletion-requested': accountDeletionRequested,
+  'account-deletion-reminder': accountDeletionReminder,
 };
 
 /** Every template name, in a stable order (tests iterate over it). */

@@ -14,6 +14,11 @@ export interface FrameProps {
 export interface EmailTemplate<P> {
   kind: EmailKind;
   requested: boolean;
+  /**
+   * Notices about the contract itself (a failed payment, the plan falling back to Free): sent even to
+   * someone who unsubscribed from the kind, like `requested` ones, though nobody asked for them.
+   */
+  transactional?: true;
   subject(props: P): string;
   render(props: P & FrameProps): ReactElement;
   /**

@@ -113,8 +113,22 @@ describe('Canva simulator: designs and exports', () => {
     const design = canva.sim.world.addDesign('design_owner', { title: 'Spring poster', pageCount: 3 });
     const answer = (await (await api(`/v1/designs/${design.id}`, owner.access_token)).json()) as { design: Record<string, unknown> };
     expect(answer.design).toMatchObject({ id: design.id, title: 'Spring poster', page_count: 3, urls: { edit_url: expect.any(String), view_url: expect.any(String) }, thumbnail: { url: expect.any(String) } });
-    const thumbnail = await fetch(String((answer.design.thumbnail as { url: string }).url));
+    // The thumbnail is a signed CDN address that expires (Canva: after 15 minutes).
+    const thumbnailUrl = String((answer.design.thumbnail as { url: string }).url);
+    const thumbnail = await fetch(thumbnailUrl);
     expect(thumbnail.headers.get('content-type')).toBe('image/png');
+    const forged = new URL(thumbnailUrl);
+    forged.searchParams.set('expires', String(Date.now() + 86_400_000));
+    expect((await fetch(forged)).status).toBe(403);
+    canva.sim.world.timing.thumbnailTtlMs = -1;
+    try {
+      const stale = (await (await api(`/v1/designs/${design.id}`, owner.access_token)).json()) as { design: { thumbnail: { url: string } } };
+      const expired = await fetch(stale.design.thumbnail.url);
+      expect(expired.status).toBe(403);
+      expect(await expired.text()).toContain('<Code>AccessDenied</Code><Message>Request has expired</Message>');
+    } finally {
+      canva.sim.world.timing.thumbnailTtlMs = 15 * 60 * 1000;
+    }
     const denied = await api(`/v1/designs/${design.id}`, other.access_token);
     expect(denied.status).toBe(403);
     expect(await denied.json()).toMatchObject({ code: 'permission_denied' });

@@ -33,12 +33,15 @@ export function registerDesigns(router: Router<AppState>, sim: { store: OAuthSto
       }
       const design = opened.design;
       const owner = canvaIds(design.owner);
+      const thumbnailPath = `${CANVA_PATHS.downloads}/thumbnail/${design.id}.png`;
+      const thumbnailExpires = Date.now() + sim.world.timing.thumbnailTtlMs;
       ctx.body = {
         design: {
           id: design.id,
           title: design.title,
           owner: { user_id: owner.userId, team_id: owner.teamId },
-          thumbnail: { width: 595, height: 335, url: `${options.baseUrl}${CANVA_PATHS.downloads}/thumbnail/${design.id}.png` },
+          // A signed CDN address that works for 15 minutes, like Canva's (fetch it promptly, never store it).
+          thumbnail: { width: 595, height: 335, url: `${options.baseUrl}${thumbnailPath}?${sim.world.signedQuery(thumbnailPath, thumbnailExpires)}` },
           urls: {
             edit_url: `https://www.canva.com/api/design/${design.id}/edit?token=sandbox`,
             view_url: `https://www.canva.com/api/design/${design.id}/view?token=sandbox`,

@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
+import type { Context } from 'koa';
 import type { AppState } from '../../context.js';
 import { png } from '../../media/testing/fixtures.js';
 import type { Directory } from '../networks/kit/directory.js';
@@ -23,9 +24,14 @@ const MESSAGES: Record<string, string> = {
  * export error code. The download URLs are served here (as Canva's CDN would) with real bytes of the format.
  */
 export function registerExports(router: Router<AppState>, sim: { store: OAuthStore; directory: Directory; world: World }, options: { baseUrl: string; autoCreateDesigns: boolean }): void {
-  const secret = randomBytes(32);
-  const sign = (path: string, expires: number) => createHmac('sha256', secret).update(`${path}:${expires}`).digest('base64url');
   const { world } = sim;
+  // The CDN behind Canva's links answers as S3 does.
+  const denied = (ctx: Context, message: string) => {
+    ctx.status = 403;
+    ctx.type = 'application/xml';
+    ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${message}</Message></Error>`;
+  };
+  const refused = { forged: 'Request signature does not match', expired: 'Request has expired' } as const;
 
   const jobJson = (job: CanvaExport) => {
     if (Date.now() < job.readyAt || job.pollsLeft > 0) return { id: job.id, status: 'in_progress' };
@@ -33,7 +39,7 @@ export function registerExports(router: Router<AppState>, sim: { store: OAuthSto
     const expires = Date.now() + world.timing.downloadTtlMs;
     const urls = Array.from({ length: job.outcome.files }, (_, index) => {
       const path = `${CANVA_PATHS.downloads}/${job.id}/${index + 1}`;
-      return `${options.baseUrl}${path}?expires=${expires}&signature=${sign(path, expires)}`;
+      return `${options.baseUrl}${path}?${world.signedQuery(path, expires)}`;
     });
     return { id: job.id, status: 'success', urls };
   };
@@ -79,27 +85,22 @@ export function registerExports(router: Router<AppState>, sim: { store: OAuthSto
   );
 
   router.get(`${CANVA_PATHS.downloads}/thumbnail/:file`, async (ctx) => {
+    const signature = world.checkSignature(`${CANVA_PATHS.downloads}/thumbnail/${ctx.params.file}`, ctx.query);
+    if (signature !== 'ok') return denied(ctx, refused[signature]);
     ctx.type = 'image/png';
     ctx.body = await png(595, 335);
   });
 
   router.get(`${CANVA_PATHS.downloads}/:jobId/:index`, async (ctx) => {
     const path = `${CANVA_PATHS.downloads}/${ctx.params.jobId}/${ctx.params.index}`;
-    const expires = Number(ctx.query.expires);
-    const given = Buffer.from(String(ctx.query.signature ?? ''));
-    const wanted = Buffer.from(sign(path, expires));
     const job = world.exports.get(ctx.params.jobId ?? '');
-    const denied = (message: string) => {
-      // The CDN behind Canva's links answers as S3 does.
-      ctx.status = 403;
-      ctx.type = 'application/xml';
-      ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${message}</Message></Error>`;
-    };
-    if (!job || given.length !== wanted.length || !timingSafeEqual(given, wanted)) return denied('Request signature does not match');
-    if (!(expires > Date.now())) return denied('Request has expired');
+    const signature = job ? world.checkSignature(path, ctx.query) : 'forged';
+    if (!job || signature !== 'ok') return denied(ctx, refused[signature === 'ok' ? 'forged' : signature]);
     const file = await exportedFile(job.format);
+    const page = job.pages[Number(ctx.params.index) - 1];
+    const damaged = page !== undefined && (world.designs.get(job.designId)?.damagedPages.includes(page) ?? false);
     ctx.type = file.contentType;
     ctx.set('Content-Disposition', `attachment; filename="${job.designId}-${ctx.params.index}.${file.extension}"`);
-    ctx.body = file.bytes;
+    ctx.body = damaged ? file.bytes.subarray(0, Math.ceil(file.bytes.length / 2)) : file.bytes;
   });
 }

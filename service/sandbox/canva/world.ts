@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
 
 /** Why Canva says an export failed (spec `ExportErrorCode`, platform-apis.md §9). */
@@ -16,6 +16,8 @@ export interface CanvaDesign {
   sharedWith: string[];
   /** Set to make every export of this design fail with that code (license_required spares `export_quality: regular`). */
   failExportsWith: CanvaExportErrorCode | null;
+  /** Pages (1-based) whose exported file the CDN serves cut short, as a damaged object would arrive. */
+  damagedPages: number[];
 }
 
 /** An export job as Canva keeps it: in progress until its time is up and it has been polled enough, then done. */
@@ -58,6 +60,8 @@ export interface CanvaTiming {
   exportPolls: number;
   /** Download URLs expire after this (Canva: 24 h). */
   downloadTtlMs: number;
+  /** A design's thumbnail URL expires after this (Canva: 15 minutes). */
+  thumbnailTtlMs: number;
 }
 
 /**
@@ -68,11 +72,26 @@ export function createWorld(timing: Partial<CanvaTiming> = {}) {
   const designs = new Map<string, CanvaDesign>();
   const exports = new Map<string, CanvaExport>();
   const requests: Array<{ method: string; path: string }> = [];
+  // The CDN's signing key: download and thumbnail links are signed, expiring addresses, as Canva's are.
+  const secret = randomBytes(32);
+  const signature = (path: string, expires: number) => createHmac('sha256', secret).update(`${path}:${expires}`).digest('base64url');
   const world = {
     designs,
     exports,
     requests,
-    timing: { exportMs: 0, exportPolls: 1, downloadTtlMs: 24 * 3600 * 1000, ...timing } as CanvaTiming,
+    timing: { exportMs: 0, exportPolls: 1, downloadTtlMs: 24 * 3600 * 1000, thumbnailTtlMs: 15 * 60 * 1000, ...timing } as CanvaTiming,
+    /** The query that signs `path` on the CDN until `expires` (ms since the epoch). */
+    signedQuery(path: string, expires: number): string {
+      return `expires=${expires}&signature=${signature(path, expires)}`;
+    },
+    /** Whether a CDN request for `path` carries a valid signature: 'ok', 'forged' or 'expired'. */
+    checkSignature(path: string, query: { expires?: unknown; signature?: unknown }): 'ok' | 'forged' | 'expired' {
+      const expires = Number(query.expires);
+      const given = Buffer.from(String(query.signature ?? ''));
+      const wanted = Buffer.from(signature(path, expires));
+      if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'forged';
+      return expires > Date.now() ? 'ok' : 'expired';
+    },
     /** Tokens revoked through POST /v1/oauth/revoke, in order. */
     revokedTokens: [] as string[],
     /** A design id like Canva's (`DAFVztcvd9z`: "DA" and 9 URL-safe characters). */
@@ -80,7 +99,7 @@ export function createWorld(timing: Partial<CanvaTiming> = {}) {
     /** Adds a design owned by `owner` (a username); returns it. */
     addDesign(owner: string, patch: Partial<Omit<CanvaDesign, 'owner'>> = {}): CanvaDesign {
       const now = new Date();
-      const design: CanvaDesign = { id: world.newDesignId(), owner, title: 'Untitled design', pageCount: 1, createdAt: now, updatedAt: now, sharedWith: [], failExportsWith: null, ...patch };
+      const design: CanvaDesign = { id: world.newDesignId(), owner, title: 'Untitled design', pageCount: 1, createdAt: now, updatedAt: now, sharedWith: [], failExportsWith: null, damagedPages: [], ...patch };
       designs.set(design.id, design);
       return design;
     },

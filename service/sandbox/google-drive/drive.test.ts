@@ -150,6 +150,29 @@ describe('Drive simulator: files', () => {
     expect(Buffer.from(await media.arrayBuffer()).equals(await png())).toBe(true);
   });
 
+  it('thumbnailLink: only for a token that reads content, only where Drive has a thumbnail, and fetched only with a token that reaches the file', async () => {
+    const owner = 'thumbs@example.com';
+    const clip = drive.sim.world.addFile(owner, { name: 'clip.pdf', mimeType: 'application/pdf', content: { kind: 'bytes', bytes: Buffer.from('%PDF-1.4\n') } });
+    const plain = drive.sim.world.addFile(owner, { name: 'notes.bin', mimeType: 'application/octet-stream', content: { kind: 'bytes', bytes: Buffer.from('x') }, hasThumbnail: false });
+    drive.sim.world.pick(owner, clip.id);
+    drive.sim.world.pick(owner, plain.id);
+    const reader = await connect(owner, DRIVE_SCOPES.file);
+    const meta = (await (await api(`/files/${clip.id}?fields=id,hasThumbnail,thumbnailLink`, reader.access_token)).json()) as { hasThumbnail: boolean; thumbnailLink: string };
+    expect(meta).toEqual({ id: clip.id, hasThumbnail: true, thumbnailLink: `${drive.url}${DRIVE_PATHS.thumbnails}/${clip.id}=s220` });
+    expect(await (await api(`/files/${plain.id}?fields=hasThumbnail,thumbnailLink`, reader.access_token)).json()).toEqual({ hasThumbnail: false });
+    // Metadata-only access sees that a thumbnail exists, but gets no link to it.
+    const metadataOnly = await connect(owner, DRIVE_SCOPES.metadataReadonly);
+    expect(await (await api(`/files/${clip.id}?fields=hasThumbnail,thumbnailLink`, metadataOnly.access_token)).json()).toEqual({ hasThumbnail: true });
+    // The link is credentialed: the reader's token fetches a PNG; no token, or a stranger's, is 403.
+    const thumbnail = await fetch(meta.thumbnailLink, { headers: { authorization: `Bearer ${reader.access_token}` } });
+    expect(thumbnail.status).toBe(200);
+    expect((await fileTypeFromBuffer(Buffer.from(await thumbnail.arrayBuffer())))?.mime).toBe('image/png');
+    expect((await fetch(meta.thumbnailLink)).status).toBe(403);
+    const stranger = await connect('thumb.stranger@example.com', DRIVE_SCOPES.readonly);
+    expect((await fetch(meta.thumbnailLink, { headers: { authorization: `Bearer ${stranger.access_token}` } })).status).toBe(403);
+    expect(drive.sim.specViolations).toEqual([]);
+  });
+
   it('lists what the token reaches, filtered by q and paged', async () => {
     const owner = 'lister@example.com';
     const ids = [];

@@ -45,8 +45,8 @@ function authed(sim: { store: OAuthStore; world: World }, handler: (ctx: Context
  * The file `id` as `caller` may reach it: owned by or shared with them, and — when drive.file is their
  * only Drive scope — picked by them for the app. Anything else is "File not found", as Drive answers.
  */
-function reach(world: World, caller: Caller, id: string): DriveFile | null {
-  const file = world.files.get(id);
+function reach(world: World, caller: Caller, id: string, autoCreate = false): DriveFile | null {
+  const file = world.fileFor(id, caller.person.email, autoCreate);
   if (!file || (file.owner !== caller.person.email && !file.sharedWith.includes(caller.person.email))) return null;
   if (!caller.scopes.some((scope) => SEES_ALL.includes(scope)) && !world.picked(caller.person.email, id)) return null;
   return file;
@@ -67,7 +67,7 @@ function respond(ctx: Context, resource: Record<string, unknown>, defaults: stri
  * single-range support, streamed — a generated 200 MB file is never held) and files.export (Workspace
  * files to PDF, PNG, JPEG, SVG, text or CSV; 10 MB limit as `exportSizeLimitExceeded`).
  */
-export function registerFiles(router: Router<AppState>, sim: { store: OAuthStore; world: World }, options: { baseUrl: string }): void {
+export function registerFiles(router: Router<AppState>, sim: { store: OAuthStore; world: World }, options: { baseUrl: string; autoCreateFiles: boolean }): void {
   const { world } = sim;
 
   const userJson = (person: DrivePerson, me: boolean) => ({ kind: 'drive#user', displayName: person.displayName, emailAddress: person.email, me, permissionId: person.permissionId, photoLink: `${options.baseUrl}/photo/${person.permissionId}.png` });
@@ -89,10 +89,11 @@ export function registerFiles(router: Router<AppState>, sim: { store: OAuthStore
       shared: file.sharedWith.length > 0,
       webViewLink: workspace ? `https://docs.google.com/${file.mimeType.split('.').pop()}/d/${file.id}/edit?usp=drivesdk` : `https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`,
       iconLink: `https://drive-thirdparty.googleusercontent.com/16/type/${file.mimeType}`,
-      thumbnailLink: `${options.baseUrl}/thumbnail/${file.id}.png`,
-      hasThumbnail: true,
+      hasThumbnail: file.hasThumbnail,
       capabilities: { canDownload: file.canDownload, canEdit: false, canCopy: file.canDownload, canShare: false },
     };
+    // "Only populated when the requesting app can access the file's content" (files resource, thumbnailLink).
+    if (file.hasThumbnail && caller.scopes.some((scope) => READS_CONTENT.includes(scope))) resource.thumbnailLink = `${options.baseUrl}${DRIVE_PATHS.thumbnails}/${file.id}=s220`;
     if (workspace) {
       resource.exportLinks = Object.fromEntries((EXPORTS[file.mimeType] ?? []).map((type) => [type, `https://docs.google.com/feeds/download/export?id=${file.id}&exportFormat=${type.split('/')[1]}`]));
     } else {
@@ -151,7 +152,7 @@ export function registerFiles(router: Router<AppState>, sim: { store: OAuthStore
     `${API}/files/:fileId`,
     authed(sim, async (ctx, caller) => {
       const id = ctx.params.fileId ?? '';
-      const file = reach(world, caller, id);
+      const file = reach(world, caller, id, options.autoCreateFiles);
       if (!file) return notFound(ctx, id);
       if (ctx.query.alt !== 'media') {
         const fields = typeof ctx.query.fields === 'string' ? ctx.query.fields : '';
@@ -184,8 +185,21 @@ export function registerFiles(router: Router<AppState>, sim: { store: OAuthStore
     }),
   );
 
-  router.get('/thumbnail/:file', async (ctx) => {
+  // A thumbnailLink of a file not shared publicly "must be fetched using a credentialed request": the
+  // caller's token must reach the file and read its content, else Google's image host answers 403.
+  router.get(`${DRIVE_PATHS.thumbnails}/:thumbnail`, async (ctx) => {
+    const auth = sim.store.authenticate(ctx.get('authorization'));
+    const id = /^([A-Za-z0-9_-]+)=s\d+$/.exec(ctx.params.thumbnail ?? '')?.[1] ?? '';
+    const caller = auth.ok ? { person: world.person(auth.grant.subject), scopes: auth.grant.scopes } : null;
+    const file = caller && caller.scopes.some((scope) => READS_CONTENT.includes(scope)) ? reach(world, caller, id) : null;
+    if (!file?.hasThumbnail) {
+      ctx.status = 403;
+      ctx.type = 'text/html';
+      ctx.body = '<html><body>Error 403 (Forbidden)</body></html>';
+      return;
+    }
     ctx.type = 'image/png';
+    ctx.set('Cache-Control', 'private, max-age=86400');
     ctx.body = await png(220, 124);
   });
   router.get('/photo/:file', async (ctx) => {

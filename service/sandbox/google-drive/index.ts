@@ -35,6 +35,8 @@ export interface DriveSimulatorOptions {
   /** The Google OAuth2 spec's checker (loadSpecChecker(GOOGLE_OAUTH2_SPEC)), for the tokeninfo endpoint it describes. */
   checkOAuthRequest?: SpecChecker;
   accessTtlSeconds?: number;
+  /** Sandbox mode: a file id nobody has becomes the asker's file, not yet picked (tests leave this off and add files). */
+  autoCreateFiles?: boolean;
 }
 
 /** A running Drive simulator: its routes plus what tests inspect and bend. */
@@ -84,8 +86,9 @@ export function createDriveSimulator(options: DriveSimulatorOptions): DriveSimul
     }),
   );
   registerDriveOAuth(router, sim, { basePath: options.basePath, checkOAuthRequest: options.checkOAuthRequest });
-  registerFiles(router, sim, { baseUrl: options.baseUrl });
-  registerPicker(router, sim);
+  const autoCreateFiles = options.autoCreateFiles ?? false;
+  registerFiles(router, sim, { baseUrl: options.baseUrl, autoCreateFiles });
+  registerPicker(router, sim, { autoCreateFiles });
   return sim;
 }
 

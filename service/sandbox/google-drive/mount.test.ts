@@ -37,5 +37,15 @@ describe('mountDriveSandbox', () => {
     const photo = await fetch(`${base}/drive/v3/files/${list.files.find((file) => file.name.endsWith('.jpg'))!.id}?alt=media`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
     expect(sim.world.people.has('new.person@example.com')).toBe(true);
+
+    // A made-up file id becomes the person's own file, not picked: "File not found" under drive.file until chosen.
+    const madeUp = '1MadeUpDriveFileIdForTheSandbox0042';
+    const bearer = { authorization: `Bearer ${tokens.access_token}` };
+    expect((await fetch(`${base}/drive/v3/files/${madeUp}?fields=id,name`, { headers: bearer })).status).toBe(404);
+    expect((await fetch(`${base}/picker/pick?fileId=${madeUp}`, { method: 'POST', headers: bearer })).status).toBe(204);
+    expect(await (await fetch(`${base}/drive/v3/files/${madeUp}?fields=id,name,mimeType`, { headers: bearer })).json()).toEqual({ id: madeUp, name: 'Sandbox file 1MadeUpD.pdf', mimeType: 'application/pdf' });
+    // Ids that could not be Drive's are not made up.
+    expect((await fetch(`${base}/drive/v3/files/short?fields=id`, { headers: bearer })).status).toBe(404);
+    expect(sim.world.files.has('short')).toBe(false);
   });
 });

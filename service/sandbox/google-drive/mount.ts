@@ -9,11 +9,13 @@ import { isoVideoFile, jpeg, pdf } from '../../media/testing/fixtures.js';
 /**
  * Mounts the Drive simulator (and its Google OAuth) in the service at PUBLIC_URL/sandbox/google-drive
  * (sandbox mode: no Google Drive client configured, outside production), knowing the one sandbox client
- * and its redirect URI. Everyone who connects finds a few sample files, already picked for the app.
+ * and its redirect URI. Everyone who connects finds a few sample files, already picked for the app; any
+ * other file id pasted there becomes a file of theirs that is not picked yet, so a made-up Drive link
+ * shows the picker step (drive.file) before it imports.
  * The caller decides when to mount (the Drive connection's settings); not wired into the service yet.
  */
 export function mountDriveSandbox(router: Router<AppState>, options: { publicUrl: string; client: SimClient }): DriveSimulator {
-  const simulator = createDriveSimulator({ baseUrl: `${options.publicUrl}${SANDBOX_GOOGLE_DRIVE_PATH}`, basePath: SANDBOX_GOOGLE_DRIVE_PATH, clients: [options.client] });
+  const simulator = createDriveSimulator({ baseUrl: `${options.publicUrl}${SANDBOX_GOOGLE_DRIVE_PATH}`, basePath: SANDBOX_GOOGLE_DRIVE_PATH, clients: [options.client], autoCreateFiles: true });
   const seeded = new Set<string>();
   router.use(SANDBOX_GOOGLE_DRIVE_PATH, async (ctx, next) => {
     await next();

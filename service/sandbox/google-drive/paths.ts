@@ -12,6 +12,8 @@ export const DRIVE_PATHS = {
   revoke: '/revoke',
   tokeninfo: '/oauth2/v2/tokeninfo',
   api: '/drive/v3',
+  /** Stands in for lh3.googleusercontent.com/drive-storage/…, where thumbnailLink addresses point. */
+  thumbnails: '/drive-storage',
   /** Not Google's: the simulator's stand-in for choosing a file in the Google Picker (bearer token, `?fileId=`). */
   pick: '/picker/pick',
 } as const;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
+import { pdf } from '../../media/testing/fixtures.js';
 import { googleErrorBody } from '../networks/youtube/world.js';
 import { generatedMd5 } from './content.js';
 
@@ -37,6 +38,8 @@ export interface DriveFile {
   canDownload: boolean;
   /** A Workspace file whose export exceeds Drive's 10 MB limit (403 exportSizeLimitExceeded). */
   exportTooLarge: boolean;
+  /** Whether Drive made a thumbnail of it (`hasThumbnail`; Drive makes none for some types). */
+  hasThumbnail: boolean;
   createdTime: Date;
   modifiedTime: Date;
 }
@@ -91,9 +94,19 @@ export function createWorld() {
     /** Adds a file owned by `owner` (an email); returns it. */
     addFile(owner: string, patch: Partial<Omit<DriveFile, 'owner'>> & Pick<DriveFile, 'name' | 'mimeType' | 'content'>): DriveFile {
       const now = new Date();
-      const file: DriveFile = { id: newFileId(), owner: owner.toLowerCase(), sharedWith: [], canDownload: true, exportTooLarge: false, createdTime: now, modifiedTime: now, ...patch };
+      const file: DriveFile = { id: newFileId(), owner: owner.toLowerCase(), sharedWith: [], canDownload: true, exportTooLarge: false, hasThumbnail: true, createdTime: now, modifiedTime: now, ...patch };
       files.set(file.id, file);
       return file;
+    },
+    /**
+     * The file `id` as `email` asks for it. In sandbox mode (`autoCreate`) a well-formed id that nobody has
+     * becomes a PDF of theirs — not picked for the app, so under drive.file it stays "File not found"
+     * until they choose it in the picker, as a real file they never picked would.
+     */
+    fileFor(id: string, email: string, autoCreate: boolean): DriveFile | undefined {
+      const found = files.get(id);
+      if (found || !autoCreate || !/^[A-Za-z0-9_-]{25,100}$/.test(id)) return found;
+      return world.addFile(email, { id, name: `Sandbox file ${id.slice(0, 8)}.pdf`, mimeType: 'application/pdf', content: { kind: 'bytes', bytes: pdf() } });
     },
     /** A large binary file generated on demand (e.g. 200 MB of video) that is never held in memory. */
     addLargeFile(owner: string, size: number, name = 'large-video.mp4', mimeType = 'video/mp4'): DriveFile {

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
+import { contactStore, type SandboxContact } from './contacts.js';
 import { loadResendSpec } from './spec.js';
+
+export type { SandboxContact } from './contacts.js';
 
 /** An email the sandbox accepted (what Resend would have delivered). */
 export interface SandboxEmail {
@@ -46,6 +49,10 @@ export interface ResendSandbox {
   requests: SandboxRequest[];
   /** Answers the next POST /emails requests with these failures, in order. */
   failNext(...faults: SandboxFault[]): void;
+  /** Contacts as Resend holds them (tests read them, or change one to simulate an edit made at Resend). */
+  contacts: SandboxContact[];
+  /** Answers the next contacts requests (any of them) with these failures, in order. */
+  failNextContactRequests(...faults: SandboxFault[]): void;
   /** Forgets every email, request and pending fault. */
   reset(): void;
   close(): Promise<void>;
@@ -74,7 +81,8 @@ const ADDRESS = /^(?:[^<>]*<\s*[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+\s*>|[^\s<>@]+@[^\s
 /**
  * A local server speaking Resend's HTTP API for what Minopa calls: POST /emails (validated against
  * Resend's OpenAPI document with openapi-backend, plus Resend's documented address and idempotency
- * rules) and GET /emails/{id}. Anything else the spec knows answers 404 `not_found`.
+ * rules) and GET /emails/{id}; the contacts calls of the sync-email-contacts job (contacts.ts). Anything
+ * else the spec knows answers 404 `not_found`.
  * Idempotency-Key: the same key and body returns the first email's id and sends nothing; the same key
  * with another body is 409 `invalid_idempotent_request`, as at Resend.
  */
@@ -84,6 +92,8 @@ export async function startResendSandbox(options: ResendSandboxOptions = {}): Pr
   const emails: SandboxEmail[] = [];
   const requests: SandboxRequest[] = [];
   const faults: SandboxFault[] = [];
+  const contactFaults: SandboxFault[] = [];
+  const contacts = contactStore();
   const byKey = new Map<string, { body: unknown; id: string }>();
 
   const handle = async (req: IncomingMessage): Promise<Reply> => {
@@ -111,15 +121,23 @@ export async function startResendSandbox(options: ResendSandboxOptions = {}): Pr
       const email = emails.find((candidate) => candidate.id === url.pathname.split('/')[2]);
       return email ? { status: 200, body: { object: 'email', ...email, created_at: email.createdAt } } : resendError(404, 'Email not found.');
     }
+    if (operation.operationId?.startsWith('contacts/')) {
+      const fault = contactFaults.shift();
+      if (fault) return faultReply(fault);
+      const reply = contacts.handle(operation.operationId, url.pathname, body as Record<string, unknown> | undefined);
+      if (reply) return 'error' in reply ? resendError(reply.error.status, reply.error.message, reply.error.name) : reply;
+    }
     return resendError(404, `The Resend sandbox does not implement ${operation.operationId}.`);
+  };
+
+  const faultReply = (fault: SandboxFault): Reply => {
+    const headers = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
+    return resendError(fault.status, fault.message ?? `Simulated ${fault.status}.`, fault.name, headers);
   };
 
   const sendEmail = (body: Record<string, unknown> | undefined, idempotencyKey: string | null): Reply => {
     const fault = faults.shift();
-    if (fault) {
-      const headers = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
-      return resendError(fault.status, fault.message ?? `Simulated ${fault.status}.`, fault.name, headers);
-    }
+    if (fault) return faultReply(fault);
     // The document leaves the body optional; Resend does not.
     if (!body) return resendError(422, 'Missing `to` field.', 'missing_required_field');
     const to = (Array.isArray(body.to) ? body.to : [body.to]) as string[];
@@ -166,10 +184,14 @@ export async function startResendSandbox(options: ResendSandboxOptions = {}): Pr
     emails,
     requests,
     failNext: (...more) => void faults.push(...more),
+    contacts: contacts.contacts,
+    failNextContactRequests: (...more) => void contactFaults.push(...more),
     reset() {
       emails.length = 0;
       requests.length = 0;
       faults.length = 0;
+      contactFaults.length = 0;
+      contacts.reset();
       byKey.clear();
     },
     close: () =>

@@ -24,7 +24,7 @@ export function InviteForm({ myRole, pending, error, onInvite }: InviteFormProps
   const [role, setRole] = useState<Role>('editor');
   const [sent, setSent] = useState<string | null>(null);
   const roleId = useId();
-  const { byField, summary } = formErrors(error, (path) => (path === 'email' || path === 'role' ? path : null));
+  const { byField, summary, upgradeUrl } = formErrors(error, (path) => (path === 'email' || path === 'role' ? path : null));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +38,7 @@ export function InviteForm({ myRole, pending, error, onInvite }: InviteFormProps
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="invite-form">
       <h3>{t('invite')}</h3>
-      <FormError message={summary} testId="invite-error" />
+      <FormError message={summary} upgradeUrl={upgradeUrl} testId="invite-error" />
       {sent && <p className="notice-success" role="status" data-testid="invite-sent">{sent}</p>}
       <Field label={t('email')} type="email" autoComplete="off" value={email} error={byField.email} onChange={(event) => setEmail(event.target.value)} />
       <div className="field">
