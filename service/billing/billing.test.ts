@@ -67,6 +67,16 @@ describe('subscribing, changing and cancelling', () => {
     expect(records).toEqual([expect.objectContaining({ plan: 'pro', amountDue: '1200', amountPaid: '1200', currency: 'eur', status: 'paid' })]);
   });
 
+  it('two owners asking for the same plan at once get the same Checkout Session, so nobody pays twice', async () => {
+    const owner = await makeUser(app);
+    const second = await makeUser(app);
+    await addMember(app, owner.workspaceId, second, 'owner');
+    const ask = (person: TestUser) => app.request('POST', `/api/v1/workspaces/${owner.workspaceId}/billing/checkout`, { token: person.token, body: { plan: 'pro' } });
+    const [first, other] = await Promise.all([ask(owner), ask(second)]);
+    expect(first.status).toBe(201);
+    expect(other.body.url).toBe(first.body.url);
+  });
+
   it('a running subscription is changed in the portal, not by a second checkout', async () => {
     const owner = await makeUser(app);
     await subscribe(owner);

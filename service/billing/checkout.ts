@@ -17,6 +17,9 @@ export function requireBilling(config: Config): BillingConfig {
 /** The page Stripe's hosted pages send the person back to. */
 const returnUrl = (config: Config, result: 'subscribed' | 'cancelled' | 'managed') => `${config.publicUrl}/billing/done?result=${result}`;
 
+/** How long asking for the same plan's Checkout again returns the same session. */
+const CHECKOUT_WINDOW_MS = 30 * 60_000;
+
 /**
  * A Stripe Checkout Session (hosted: the card goes to Stripe, never to us — P5) subscribing the
  * workspace to `plan`. A workspace whose subscription runs changes plan in the portal instead. The plan
@@ -26,6 +29,9 @@ export async function startCheckout(knex: Knex, config: Config, log: Logger, inp
   const billing = requireBilling(config);
   const row = await ensureCustomer(knex, billing, log, input.workspaceId);
   if (isRunning(row)) throw new HttpError('already_subscribed');
+  // Two owners (or two clicks) asking for the same plan within the same half hour get the same Checkout
+  // Session, so they cannot pay for two subscriptions (Stripe replays the first answer for the same key).
+  const idempotencyKey = `checkout:${input.workspaceId}:${input.plan}:${Math.floor(Date.now() / CHECKOUT_WINDOW_MS)}`;
   const session = await callStripe(log, 'create checkout session', () =>
     stripeClient(billing).checkout.sessions.create({
       mode: 'subscription',
@@ -36,7 +42,7 @@ export async function startCheckout(knex: Knex, config: Config, log: Logger, inp
       subscription_data: { metadata: { workspaceId: input.workspaceId, plan: input.plan } },
       success_url: returnUrl(config, 'subscribed'),
       cancel_url: returnUrl(config, 'cancelled'),
-    }),
+    }, { idempotencyKey }),
   );
   if (!session.url) throw new Error('Stripe answered a hosted checkout session without a url');
   return { url: session.url };

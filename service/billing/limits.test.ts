@@ -88,7 +88,9 @@ describe('plan limits', () => {
     await app.db.knex('connectedAccounts').where({ workspaceId: owner.workspaceId, platform: 'x' }).update({ remoteId: randomUUID() });
     const refused = await connect();
     expect(refused.status).toBe(402);
-    expect(await refused.text()).toContain('Free plan’s limit of 5 connected accounts');
+    const page = await refused.text();
+    expect(page).toContain('Free plan’s limit of 5 connected accounts');
+    expect(page).toContain(`<a href="${app.config.publicUrl}/billing/plans">See the plans and upgrade</a>`);
     expect(await app.db.knex('connectedAccounts').where({ workspaceId: owner.workspaceId })).toHaveLength(5);
   });
 

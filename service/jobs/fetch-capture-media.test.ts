@@ -1,3 +1,4 @@
+import { PLANS } from '#shared/billing/plans.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -139,6 +140,24 @@ describe('fetching captured images into the library', () => {
     expect((await run()).failed).toBe(2);
     expect((await app.request('GET', postPath(gone.id), { token: owner.token })).body.mediaFetch).toMatchObject({ state: 'failed', reason: 'not_found' });
     expect((await app.request('GET', postPath(svg.id), { token: owner.token })).body.mediaFetch).toMatchObject({ state: 'failed', reason: 'type_not_allowed' });
+  });
+
+  it('keeps the image out of the library when the plan has no storage left, saying why', async () => {
+    // The library is full: one stored file takes the whole of the Free plan's storage.
+    const [filler] = await app.db
+      .knex('media')
+      .insert({ workspaceId: owner.workspaceId, uploadedBy: owner.user.id, kind: 'document', mimeType: 'application/pdf', sizeBytes: PLANS.free.limits.mediaStorageBytes, storageKey: `media/${owner.workspaceId}/00000000-0000-4000-8000-00000000f222/original` })
+      .returning('id');
+    try {
+      const post = await captureImage(imageUrl('/cat.png?full'));
+      await run();
+      const refused = (await app.request('GET', postPath(post.id), { token: owner.token })).body;
+      expect(refused.mediaFetch).toMatchObject({ state: 'failed', reason: 'plan_limit', message: expect.stringContaining('no storage left') });
+      expect(refused.media).toEqual([]);
+      expect(await app.db.knex('media').where({ workspaceId: owner.workspaceId, sourceUrl: imageUrl('/cat.png?full') })).toEqual([]);
+    } finally {
+      await app.db.knex('media').where({ id: filler.id }).delete();
+    }
   });
 
   it('retries a failing origin later, three times in all', async () => {

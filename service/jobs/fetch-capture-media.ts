@@ -126,6 +126,7 @@ function classify(error: unknown): Outcome {
     if (error.code === 'media_too_large') return { kind: 'stuck', reason: 'too_large' };
     if (error.code === 'media_type_not_allowed') return { kind: 'stuck', reason: 'type_not_allowed' };
     if (error.code === 'media_unreadable' || error.code === 'media_empty') return { kind: 'stuck', reason: 'unreadable' };
+    if (error.code === 'plan_limit_reached') return { kind: 'stuck', reason: 'plan_limit' };
   }
   return { kind: 'retry', why: error instanceof Error ? error.message : String(error) };
 }

@@ -4,6 +4,7 @@ import type { MediaFetchReason } from '#shared/api/media.js';
 import { discard } from './ingest.js';
 import type { MediaDeps } from './deps.js';
 import { insertMedia, type StoredMedia } from '../actions/upload-media.js';
+import { assertCanStore } from '../billing/limits.js';
 import { classifyAddress, parseAllowlist } from '../lib/safe-fetch-address.js';
 import { putMediaFirst } from './post-media.js';
 
@@ -26,6 +27,7 @@ export function fetchMessage(kind: CaptureMediaKind, reason: MediaFetchReason): 
     type_not_allowed: `The file at that address is not ${TYPE_NAMES[kind]}.`,
     unreadable: `${the} could not be read; it may be damaged.`,
     unreachable: `${its} site did not answer after several tries.`,
+    plan_limit: `${the} was not added: the workspace’s plan has no storage left. Upgrade the plan or remove files from the library.`,
   };
   return messages[reason];
 }
@@ -55,10 +57,11 @@ export function obviouslyPrivateHost(url: string, allowedAddresses: readonly str
  * Records a fetched (or browser-supplied) image or video: within one short transaction, if the fetch is
  * still open (`pending`, `needs_browser` or `failed`), writes the medium's row, puts it first in the draft
  * and marks the fetch done. Returns false — and removes the stored files — when the fetch was already
- * done (the browser and the job both delivered) or the draft is gone.
+ * done (the browser and the job both delivered) or the draft is gone; throws plan_limit_reached (files
+ * removed too) when the workspace's plan has no storage left for it.
  */
 export async function recordCaptureMedia(
-  deps: Pick<MediaDeps, 'knex' | 'storage'>,
+  deps: Pick<MediaDeps, 'knex' | 'storage' | 'config'>,
   postId: string,
   media: StoredMedia,
   allowedStates: ReadonlyArray<'pending' | 'needs_browser' | 'failed'>,
@@ -69,6 +72,8 @@ export async function recordCaptureMedia(
       const fetch = await trx('captureMediaFetches').where({ postId }).forUpdate().first('state', 'workspaceId');
       if (!fetch || !allowedStates.includes(fetch.state) || fetch.workspaceId !== media.file.workspaceId) return false;
       await trx('posts').where({ id: postId }).forUpdate().first('id');
+      // The plan's storage counts captured files like uploaded ones (issue 7): 402 plan_limit_reached.
+      await assertCanStore(trx, deps.config, media.file.workspaceId, media.stored.sizeBytes);
       const row = await insertMedia(trx, media);
       await putMediaFirst(trx, media.file.workspaceId, postId, row.id);
       await trx('captureMediaFetches')

@@ -61,6 +61,7 @@ export const MEDIA_FETCH_REASONS = [
   'type_not_allowed',
   'unreadable',
   'unreachable',
+  'plan_limit',
 ] as const;
 export type MediaFetchReason = (typeof MEDIA_FETCH_REASONS)[number];
 

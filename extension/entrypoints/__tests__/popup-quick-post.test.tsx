@@ -193,6 +193,20 @@ describe('quick post: actions', () => {
     expect(sent('PATCH', `/posts/${POST_ID}`).at(-1)?.body).toMatchObject({ body: 'Better words', mediaIds: [] });
   });
 
+  it('a plan limit shows the service’s sentence with a link to the plans', async () => {
+    const upgradeUrl = 'https://minopa.example/billing/plans';
+    service.answer = (request) =>
+      request.path.endsWith('/schedule') && request.method === 'POST'
+        ? { status: 402, json: { error: { ...errorBody('plan_limit_reached', 'This workspace scheduled its 50 posts of this month on the Free plan. Pro allows 500.').error, upgradeUrl } } }
+        : routes(request);
+    await openPopup();
+    await choose('channel-x');
+    await click(byTestId('action-now')!);
+    await click(button('Post now'));
+    await until(() => expect(byTestId('form-error')?.textContent).toContain('Pro allows 500.'));
+    expect(byTestId('form-error-upgrade')!.getAttribute('href')).toBe(upgradeUrl);
+  });
+
   it('offers "Post anyway" when the same text went out within a day', async () => {
     let refused = false;
     service.answer = (request) => {

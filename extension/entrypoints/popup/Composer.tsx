@@ -212,7 +212,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
   };
   return (
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="composer" aria-busy={submit.pending || undefined}>
-      <FormError message={errors.summary} />
+      <FormError message={errors.summary} upgradeUrl={errors.upgradeUrl} />
       {submit.error?.code === 'duplicate_post' && (
         <Button variant="secondary" onClick={() => void submit.run(true)} data-testid="post-anyway">{t('postAnyway')}</Button>
       )}

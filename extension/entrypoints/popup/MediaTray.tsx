@@ -204,7 +204,7 @@ export function MediaTray({ workspaceId, tabId, pageImage, media, onChange }: Me
           <Button variant="link" onClick={() => { cancelled.current = true; }}>{t('cancel')}</Button>
         </div>
       )}
-      <FormError message={error?.message ?? null} testId="media-error" />
+      <FormError message={error?.message ?? null} upgradeUrl={error?.upgradeUrl} testId="media-error" />
     </fieldset>
   );
 }

@@ -9,6 +9,8 @@ export interface SubmitErrors {
   byField: Record<string, string>;
   /** Problems of one channel (`targets.<accountId>.<field>`), by account id. */
   byChannel: Record<string, string[]>;
+  /** A plan limit (plan_limit_reached): where to see the plans and upgrade. */
+  upgradeUrl?: string;
 }
 
 /** A refusal split into what goes next to the inputs, under each channel, and on top. */
@@ -24,5 +26,5 @@ export function splitErrors(error: UiError | null): SubmitErrors {
     else if (input && !byField[input]) byField[input] = field.message;
     else unplaced.push(`${field.path}: ${field.message}`);
   }
-  return { summary: [error.message, ...unplaced].join(' '), byField, byChannel };
+  return { summary: [error.message, ...unplaced].join(' '), byField, byChannel, ...(error.upgradeUrl ? { upgradeUrl: error.upgradeUrl } : {}) };
 }

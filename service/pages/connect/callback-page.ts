@@ -5,7 +5,7 @@ import type { AppContext, AppDeps, AppState } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { checkCsrf, csrfToken } from '../csrf.js';
 import { readFormEntries } from '../form-body.js';
-import { messagePage, sendPage } from '../layout.js';
+import { escapeHtml, messagePage, sendPage } from '../layout.js';
 import { renderChoice, renderConnected } from './render.js';
 
 const FORM = 'connect-choose';
@@ -22,6 +22,11 @@ export function registerConnectPages(router: Router<AppState>, deps: AppDeps): v
 
   const refuse = (ctx: AppContext, error: unknown) => {
     if (!(error instanceof HttpError)) throw error;
+    // A plan limit links to the plans, as the extension does (issue 7).
+    if (error.upgradeUrl) {
+      const body = `<h1>Not connected</h1>\n<p class="error" role="alert">${escapeHtml(error.message)} <a href="${escapeHtml(error.upgradeUrl)}">See the plans and upgrade</a></p>`;
+      return sendPage(ctx, error.status, 'Not connected', body);
+    }
     messagePage(ctx, error.status, 'Not connected', error.message, 'error');
   };
 
