@@ -16,6 +16,13 @@ export async function consentInForce(now = new Date()): Promise<ConsentChoices> 
   return stored && new Date(stored.expiresAt) > now ? stored.choices : DENIED_CHOICES;
 }
 
+/** Whether the person should be asked (no choice in this browser, or it expired): this browser's copy only, no request. */
+export async function consentReminder(): Promise<'missing' | 'expired' | null> {
+  const stored = await consentItem.getValue();
+  if (!stored) return 'missing';
+  return new Date(stored.expiresAt) <= new Date() ? 'expired' : null;
+}
+
 /** The choice in force, reconciled with the service when signed in and reachable. */
 export async function getConsent(): Promise<ConsentView> {
   await reconcileWithService();

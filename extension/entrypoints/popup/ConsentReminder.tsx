@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { defineMessages } from '../../lib/i18n/index.js';
 import { useLocale } from '../../lib/i18n/react.js';
 import { sendMessage } from '../../lib/messaging/protocol.js';
-import { consentItem } from '../../lib/storage.js';
 
 const t = defineMessages({
   en: { ask: 'Choose what Minopa may do beyond what it needs to work.', again: 'Your privacy choices expired after 12 months. Please choose again.', open: 'Privacy choices' },
@@ -20,7 +19,8 @@ export function ConsentReminder() {
   const [missing, setMissing] = useState<'missing' | 'expired' | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
-      void consentItem.getValue().then((stored) => setMissing(!stored ? 'missing' : new Date(stored.expiresAt) <= new Date() ? 'expired' : null));
+      // Asked of the background: storage's library stays out of the popup's first load.
+      void sendMessage('getConsentReminder').then(setMissing, () => undefined);
       void sendMessage('recordUsage', { name: 'popup.opened', client: 'popup', sessionId: crypto.randomUUID(), viewport: { width: innerWidth, height: innerHeight } }).catch(() => undefined);
     }, 0);
     return () => clearTimeout(timer);

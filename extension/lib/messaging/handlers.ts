@@ -54,7 +54,7 @@ import {
   updateProfile,
 } from '../profile.js';
 // — privacy —
-import { getConsent, saveConsent } from '../consent.js';
+import { consentReminder, getConsent, saveConsent } from '../consent.js';
 // — email preferences —
 import { getEmailPreferences, updateEmailPreferences } from '../email-preferences.js';
 import { acceptLegalDocuments, getLegalStanding } from '../legal.js';
@@ -159,6 +159,7 @@ const handlers: Handlers = {
   recordUsage,
   getLegalStanding,
   acceptLegalDocuments,
+  getConsentReminder: consentReminder,
   getConsent,
   saveConsent,
   // — email preferences —

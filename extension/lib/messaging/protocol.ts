@@ -360,6 +360,8 @@ export interface ProtocolMap {
   listDataExports(): DataExport[];
   /** Counts a page visit or feature use, only while the person allows usage statistics (P7). */
   recordUsage(data: { name: UsageEventName; client: UsageClient; sessionId?: string; viewport?: { width: number; height: number } }): void;
+  /** Whether to remind the person of the privacy choices (none made here, or expired); no request to the service. */
+  getConsentReminder(): 'missing' | 'expired' | null;
   /** The consent choice in force (P20), reconciled with the service when signed in. */
   getConsent(): ConsentView;
   /** Records a consent choice here and on the service; it holds twelve months. */
