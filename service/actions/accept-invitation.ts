@@ -4,6 +4,7 @@ import { HttpError, isUniqueViolation } from '../errors.js';
 import { Workspace } from '../models/workspace.js';
 import { openInvitation, type OpenInvitation } from './open-invitation.js';
 import { recordAuditEvent } from './record-audit-event.js';
+import { subscribeVerifiedAddress } from '../email/preferences.js';
 
 /** The account accepting: its id and email. */
 export interface Accepter {
@@ -34,6 +35,9 @@ export async function joinByInvitation(trx: Knex.Transaction, invitation: OpenIn
     throw error;
   }
   await trx('invitations').where('id', invitation.id).update({ acceptedAt: trx.fn.now(), acceptedBy: accepter.id });
+  // Opening the invitation sent to this address verifies it (P11 subscribes a newly verified address).
+  const unverified = await trx('users').where('id', accepter.id).whereNull('emailVerifiedAt').first('id');
+  if (unverified) await subscribeVerifiedAddress(trx, accepter.id);
   await trx('users')
     .where('id', accepter.id)
     .update({

@@ -6,6 +6,7 @@ import { LegalAcceptance } from '../models/legal-acceptance.js';
 import { User } from '../models/user.js';
 import { createWorkspace } from './create-workspace.js';
 import { type CurrentDocuments, currentLegalDocuments } from './get-legal-documents.js';
+import { subscribeVerifiedAddress } from '../email/preferences.js';
 
 /** The versions of the Terms and Privacy Policy a person accepted. */
 export interface AcceptedVersions {
@@ -54,6 +55,8 @@ export async function createAccount(trx: Knex.Transaction, account: NewAccount, 
   // Workspace names hold 80 characters; "'s workspace" takes 12.
   const workspace = await createWorkspace(trx, user.id, `${account.firstName.slice(0, 68)}'s workspace`);
   await User.query(trx).patch({ defaultWorkspaceId: workspace.id }).where('id', user.id);
+  // An address verified at sign-up (Google's) is subscribed as a verified one is (P11).
+  if (account.emailVerified) await subscribeVerifiedAddress(trx, user.id);
   user.defaultWorkspaceId = workspace.id;
   await LegalAcceptance.query(trx).insert(
     LEGAL_KINDS.map((kind) => ({ userId: user.id, documentId: legal[kind].id, ip: account.client.ip, userAgent: account.client.userAgent })),

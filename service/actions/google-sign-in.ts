@@ -6,6 +6,7 @@ import { ExternalIdentity } from '../models/external-identity.js';
 import { Session } from '../models/session.js';
 import { User } from '../models/user.js';
 import { checkAcceptedVersions, createAccount } from './create-account.js';
+import { subscribeVerifiedAddress } from '../email/preferences.js';
 
 /** What the person asked for when they started, as recorded in the login request. */
 export interface GoogleIntent {
@@ -57,6 +58,8 @@ export async function resolveGoogleUser(knex: Knex, profile: GoogleProfile, inte
       if (!existing.emailVerifiedAt) {
         const now = new Date();
         await User.query(trx).patch({ emailVerifiedAt: now, passwordHash: null, updatedAt: now }).where('id', existing.id);
+        // Google vouches for the address: verified now (P11 subscribes a newly verified address).
+        await subscribeVerifiedAddress(trx, existing.id);
         await Session.query(trx).patch({ revokedAt: now }).where('userId', existing.id).whereNull('revokedAt');
       }
       return (await User.query(trx).findById(existing.id))!;

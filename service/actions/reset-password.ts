@@ -5,6 +5,7 @@ import { Session } from '../models/session.js';
 import { User } from '../models/user.js';
 import { consumeAccountToken, retireAccountTokens } from './account-tokens.js';
 import { notifyPasswordChanged } from './notify-password-changed.js';
+import { subscribeVerifiedAddress } from '../email/preferences.js';
 
 /**
  * Sets a new password with a reset link: uses the link up, signs out every session (whoever knew the old
@@ -22,6 +23,8 @@ export async function resetPassword(knex: Knex, appSecret: string, token: string
     await User.query(trx)
       .patch({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now, updatedAt: now })
       .where('id', user.id);
+    // The reset link reached this address: verified now if it was not (P11).
+    if (!user.emailVerifiedAt) await subscribeVerifiedAddress(trx, user.id);
     await Session.query(trx).patch({ revokedAt: now }).where('userId', user.id).whereNull('revokedAt');
     await retireAccountTokens(trx, user.id, ['reset-password']);
     await notifyPasswordChanged(trx, user, now);

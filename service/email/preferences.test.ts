@@ -75,6 +75,16 @@ describe('email preferences (P10, P11)', () => {
     expect(await stateOf(chose)).toMatchObject({ newsletter: true, marketing: false });
   });
 
+  it('P11: an address verified another way (a password reset link reached it) is subscribed the same way', async () => {
+    const person = await app.signUp();
+    expect(await stateOf(person)).toMatchObject({ newsletter: false, marketing: false });
+    await app.request('POST', '/api/v1/auth/password-reset-requests', { body: { email: person.email }, headers: { 'x-forwarded-for': '2001:db8:9::11' } });
+    const { token } = await linkToken(app, person.email, 'reset-password', 'resetUrl');
+    expect((await app.request('POST', '/api/v1/auth/password-resets', { body: { token, password: 'a whole new passphrase' } })).status).toBe(204);
+    const signedIn = await app.request('POST', '/api/v1/auth/log-in', { body: { email: person.email, password: 'a whole new passphrase' }, headers: { 'x-forwarded-for': '2001:db8:9::12' } });
+    expect(await stateOf({ ...person, token: signedIn.body.token })).toMatchObject({ newsletter: true, marketing: true });
+  });
+
   it('P10: each kind is switched in Settings, and a kind turned off after an email was queued is not sent', async () => {
     const person = await app.signUp();
     const off = await patch(person, { 'post-failed': false, 'post-scheduled': false, newsletter: true });
