@@ -33,6 +33,8 @@ export async function launchExtensionBrowser(chromiumPath: string, extensionPath
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
+  // Below the tests' own 60 s: a step that waits for something that never comes fails naming its locator.
+  context.setDefaultTimeout(30_000);
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(background.url()).host;
   return {

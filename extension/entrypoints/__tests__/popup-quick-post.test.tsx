@@ -133,6 +133,36 @@ describe('quick post: channels', () => {
     await click(byTestId('channel-x')!);
     await until(async () => expect((await popupChoicesItem.getValue()).channelsByWorkspace[WORKSPACE_ID]).toEqual([IG_ID, X_ID]));
   });
+
+  it('keeps what the person chose and typed before the remembered choices were read', async () => {
+    await popupChoicesItem.setValue({ channelsByWorkspace: { [WORKSPACE_ID]: [IG_ID] }, lastAction: 'queue' });
+    await popupComposerTextItem.setValue({ [WORKSPACE_ID]: { userId: me.id, pageUrl: '', title: '', body: 'Remembered text', overrides: {}, savedAt: NOW } });
+    // The background is slow to read what this browser remembers (a worker waking up on a busy machine).
+    let readChoices: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (readChoices = resolve));
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    const slowReads: Promise<unknown>[] = [];
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((keys) => {
+      if (!JSON.stringify(keys ?? null).includes('popupChoices')) return get(keys as string[]);
+      const read = slow.then(() => get(keys as string[]));
+      slowReads.push(read);
+      return read;
+    });
+    await openPopup();
+    await choose('channel-x');
+    await click(byTestId('action-now')!);
+    await type(byLabel<HTMLTextAreaElement>('Text'), 'Typed at once');
+    expect(slowReads.length).toBeGreaterThan(0);
+    readChoices();
+    await Promise.all(slowReads);
+    spy.mockRestore();
+    // The answer's way back (message, React state, effect) takes a few turns of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(byTestId<HTMLInputElement>('channel-x')?.checked).toBe(true);
+    expect(byTestId<HTMLInputElement>('channel-instagram')?.checked).toBe(false);
+    expect(byTestId<HTMLInputElement>('action-now')?.checked).toBe(true);
+    expect(byLabel<HTMLTextAreaElement>('Text').value).toBe('Typed at once');
+  });
 });
 
 describe('quick post: actions', () => {

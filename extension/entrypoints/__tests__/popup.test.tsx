@@ -94,6 +94,23 @@ describe('popup', () => {
     expect(apis.scripting.executeScript).toHaveBeenCalled();
   });
 
+  it('fills the title and link from a page read only after the person started typing, and keeps the typed text', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.com/slow' });
+    let readTheTab: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (readTheTab = resolve));
+    (apis.scripting.executeScript as unknown as { mockImplementation: (fake: () => Promise<unknown[]>) => void }).mockImplementation(async () => {
+      await read;
+      return [{ result: { url: 'https://example.com/slow', title: 'A slow page', canonicalUrl: null, ogTitle: null, ogDescription: null, ogImage: null, siteName: null, author: null, selectionText: '', linkText: null, imageAlt: null } }];
+    });
+    unmount = await render(<App override={prefillFromUrl(`?tabId=${tab.id}`)} />);
+    await until(() => expect(byTestId('composer')).not.toBeNull());
+    await type(byLabel<HTMLTextAreaElement>('Text'), 'Typed before the page was read');
+    readTheTab();
+    await until(() => expect(byLabel('Title').value).toBe('A slow page'));
+    expect(byLabel('Link').value).toBe('https://example.com/slow');
+    expect(byLabel<HTMLTextAreaElement>('Text').value).toBe('Typed before the page was read');
+  });
+
   it('offers to open the options page when nobody is signed in', async () => {
     await sessionItem.removeValue();
     unmount = await render(<App override={null} />);

@@ -52,6 +52,9 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
   const memory = useWorkspaceMemory(workspaceId);
   const prefill = useMemo(() => (context ? prefillFrom(context) : null), [context]);
   const [source, setSource] = useState<TextSource>('none');
+  // Read by the setup effect, which must not run again whenever the text changes hands.
+  const sourceRef = useRef(source);
+  sourceRef.current = source;
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [link, setLink] = useState('');
@@ -69,6 +72,8 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
   const [restored, setRestored] = useState(false);
   const blockersId = useId();
   const setupApplied = useRef<string | null>(null);
+  /** What the person chose in this popup before the remembered setup arrived: it is never overridden. */
+  const chosenHere = useRef({ channels: false, action: false });
 
   // The text box is in the page and enabled from the first render: nothing waits on the network.
   useEffect(markInteractive, []);
@@ -80,12 +85,16 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
     const chosen = preselect(state);
     if (chosen) setWorkspaceId(chosen);
   }, [state, workspaceId]);
-  // The page's text, once read, unless something is in the boxes already.
+  // The page's link and title, once read, into whichever of the two boxes is still empty: someone who
+  // starts typing the text before the page is read still gets the page's title.
   useEffect(() => {
     if (!prefill) return;
     setLink((current) => current || prefill.cleanLink);
-    if (source !== 'none') return;
-    setTitle(prefill.title);
+    setTitle((current) => current || prefill.title);
+  }, [prefill]);
+  // The page's text, unless something is in the text box already.
+  useEffect(() => {
+    if (!prefill || source !== 'none') return;
     setBody(prefill.body);
     setSource('prefill');
   }, [prefill, source]);
@@ -94,11 +103,12 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
     const setup = memory.setup;
     if (!setup || setupApplied.current === workspaceId) return;
     setupApplied.current = workspaceId;
-    setSelected(setup.lastChannels);
-    if (setup.lastAction) setAction(setup.lastAction);
+    if (!chosenHere.current.channels) setSelected(setup.lastChannels);
+    if (setup.lastAction && !chosenHere.current.action) setAction(setup.lastAction);
     const unsent = setup.unsentText;
-    if (unsent && (unsent.title.trim() || unsent.body.trim() || Object.keys(unsent.overrides).length > 0)) {
-      setTitle(unsent.title);
+    if (unsent && sourceRef.current !== 'typed' && (unsent.title.trim() || unsent.body.trim() || Object.keys(unsent.overrides).length > 0)) {
+      // An unsent text without a title keeps the page's, read meanwhile.
+      setTitle((current) => unsent.title || current);
       setBody(unsent.body);
       setOverrides(unsent.overrides);
       setSource('restored');
@@ -163,6 +173,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
     setMedia([]);
     setPostId(null);
     setSelected([]);
+    chosenHere.current = { channels: false, action: false };
     setSettings({});
     submit.clearError();
   };
@@ -249,6 +260,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
         checks={checks}
         onChange={(ids) => {
           setSelected(ids);
+          chosenHere.current.channels = true;
           submit.clearError();
           void sendMessage('rememberPopupChoices', { workspaceId, accountIds: ids }).catch(() => undefined);
         }}
@@ -279,7 +291,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
         <WhenPicker
           workspaceId={workspaceId}
           action={effectiveAction}
-          onAction={(next) => { setAction(next); submit.clearError(); }}
+          onAction={(next) => { setAction(next); chosenHere.current.action = true; submit.clearError(); }}
           canPublish
           localTime={localTime}
           onLocalTime={(value) => { setLocalTime(value); submit.clearError(); }}
