@@ -14,6 +14,8 @@ interface TimelinePost {
   created_at?: string;
   /** The id of the thread's first post (its own id for a post that replies to nothing). */
   conversation_id?: string;
+  /** Where X put its t.co links, and what each stands for (a page, or the attached media). */
+  entities?: { urls?: Array<{ start: number; end: number; url?: string | null; expanded_url?: string | null; media_key?: string | null }> | null };
 }
 
 /**
@@ -34,7 +36,7 @@ export async function reconcileX(ctx: PlatformContext, account: AccountHandle, c
     for (let index = before; index < texts.length; index++) {
       const conversation = progress.parts[0];
       const match = timeline.find(
-        (post) => sameText(post.text, texts[index]!) && !progress.parts.includes(post.id) && post.conversation_id === (conversation ?? post.id),
+        (post) => sameText(textAsSent(post), texts[index]!) && !progress.parts.includes(post.id) && post.conversation_id === (conversation ?? post.id),
       );
       if (!match) break;
       progress.parts.push(match.id);
@@ -57,7 +59,7 @@ async function recentPosts(ctx: PlatformContext, account: AccountHandle, start: 
           method: 'GET',
           url: xApi(ctx, `/users/${account.remoteId}/tweets`),
           bearer: account.tokens.accessToken,
-          query: { start_time: start.toISOString(), max_results: 100, exclude: 'retweets', 'post.fields': 'created_at,conversation_id', pagination_token: paginationToken },
+          query: { start_time: start.toISOString(), max_results: 100, exclude: 'retweets', 'post.fields': 'created_at,conversation_id,entities', pagination_token: paginationToken },
         }),
       { signal: ctx.signal },
     );
@@ -70,15 +72,38 @@ async function recentPosts(ctx: PlatformContext, account: AccountHandle, start: 
 }
 
 /**
- * X rewrites every link to a t.co address and appends one for attached media, so texts are compared
- * without their links, with whitespace collapsed and in NFC (how X normalizes what it stores).
+ * The text as it was sent: X replaces every link with a t.co address and appends one for attached media;
+ * its URL entities say which original link each t.co address stands for. The links must be compared too:
+ * "New post https://a" and "New post https://b" are two posts, and taking one for the other would mark
+ * a post published that never was.
  */
+function textAsSent(post: TimelinePost): string {
+  let text = post.text;
+  const links = [...(post.entities?.urls ?? [])].sort((a, b) => b.start - a.start);
+  for (const link of links) {
+    const chars = [...text];
+    // Entity offsets count code points, as X counts characters.
+    const replacement = link.media_key ? '' : (link.expanded_url ?? link.url ?? '');
+    text = [...chars.slice(0, link.start), replacement, ...chars.slice(link.end)].join('');
+  }
+  return text;
+}
+
+/** Same text, links included: whitespace collapsed, NFC (how X stores text), links compared as URLs. */
 export function sameText(stored: string, sent: string): boolean {
   const normalize = (text: string) =>
     text
       .normalize('NFC')
-      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/https?:\/\/\S+/g, (link) => ` ${normalizedUrl(link)} `)
       .replace(/\s+/g, ' ')
       .trim();
   return normalize(stored) === normalize(sent);
+}
+
+function normalizedUrl(link: string): string {
+  try {
+    return new URL(link).href.replace(/\/$/, '');
+  } catch {
+    return link;
+  }
 }

@@ -188,6 +188,18 @@ describe('X: failures, each of its kind', () => {
     expect(await xPlatform.reconcile(ctx, account, content({ text }), memoryCheckpoint(), since)).toEqual({ found: false });
   });
 
+  it('reconcile tells apart two posts that differ only in their link (X shows both links as t.co)', async () => {
+    const { account } = await connect();
+    const since = new Date();
+    const words = unique('New on the blog');
+    await xPlatform.publish(ctx, account, content({ text: `${words} https://example.com/first-article` }), memoryCheckpoint(), 'key-13a');
+    const second = `${words} https://example.com/second-article`;
+    sim.faults.next(/\/2\/tweets$/, { kind: 'status', status: 502 }, 'POST');
+    expect((await failure(xPlatform.publish(ctx, account, content({ text: second }), memoryCheckpoint(), 'key-13b'))).kind).toBe('unknown_outcome');
+    // The first post is on the timeline with the same words and a t.co link: it is not the second one.
+    expect(await xPlatform.reconcile(ctx, account, content({ text: second }), memoryCheckpoint(), since)).toEqual({ found: false });
+  });
+
   it('a thread whose second part was lost: reconcile records it, and the retry posts only the rest', async () => {
     const { account } = await connect();
     const since = new Date();

@@ -97,19 +97,55 @@ function listParam(value: unknown): string[] {
   return typeof value === 'string' ? value.split(',').filter(Boolean) : [];
 }
 
-/** The text X shows: what was sent, plus a t.co link to the attached media. */
-function shownText(post: SimPost, world: XWorld): string {
-  if (post.media.length === 0) return post.text;
-  const key = world.uploads.get(post.media[0]!)?.mediaKey ?? post.id;
-  const link = `https://t.co/${createHash('sha256').update(key).digest('base64url').slice(0, 10)}`;
-  return post.text ? `${post.text} ${link}` : link;
+/** A t.co address, the same for the same target in the same post (as X's are stable). */
+const tco = (key: string) => `https://t.co/${createHash('sha256').update(key).digest('base64url').slice(0, 10)}`;
+
+/** A URL entity as X describes it (offsets in code points). */
+interface UrlEntity {
+  start: number;
+  end: number;
+  url: string;
+  expanded_url: string;
+  display_url: string;
+  media_key?: string;
 }
+
+/**
+ * The text X shows and its URL entities: every link in what was sent replaced by a t.co address, plus a
+ * t.co link to the attached media at the end.
+ */
+function shown(post: SimPost, world: XWorld): { text: string; urls: UrlEntity[] } {
+  const urls: UrlEntity[] = [];
+  let text = '';
+  let last = 0;
+  for (const match of post.text.matchAll(/https?:\/\/\S+/g)) {
+    text += post.text.slice(last, match.index);
+    const short = tco(`${post.id}:${match[0]}`);
+    const start = [...text].length;
+    text += short;
+    urls.push({ start, end: start + short.length, url: short, expanded_url: match[0], display_url: match[0].replace(/^https?:\/\//, '').slice(0, 25) });
+    last = match.index + match[0].length;
+  }
+  text += post.text.slice(last);
+  if (post.media.length > 0) {
+    const mediaKey = world.uploads.get(post.media[0]!)?.mediaKey ?? post.id;
+    const short = tco(mediaKey);
+    if (text) text += ' ';
+    const start = [...text].length;
+    text += short;
+    urls.push({ start, end: start + short.length, url: short, expanded_url: `https://x.com/i/web/status/${post.id}/photo/1`, display_url: 'pic.x.com/media', media_key: mediaKey });
+  }
+  return { text, urls };
+}
+
+const shownText = (post: SimPost, world: XWorld) => shown(post, world).text;
 
 function postFields(post: SimPost, fields: string[], world: XWorld) {
   return {
     id: post.id,
     text: shownText(post, world),
     edit_history_tweet_ids: [post.id],
+    ...(fields.includes('entities') && shown(post, world).urls.length > 0 ? { entities: { urls: shown(post, world).urls } } : {}),
     ...(fields.includes('created_at') ? { created_at: post.createdAt.toISOString() } : {}),
     ...(fields.includes('conversation_id') ? { conversation_id: conversationOf(post) } : {}),
     ...(fields.includes('public_metrics')
