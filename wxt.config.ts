@@ -8,6 +8,12 @@ import { defineConfig } from 'wxt';
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxh7yILYh/nDnqQCmMrIKRq3xKnnN/zDaD0RU72ZRAPXMUqOkJUGiRwdoRnzd6IE1UbOlcNYkPLomzNLUr9OlKYOjD0+74un1KpI2JyT6CwfDbrFf//rl84EtJCixciqRwvhh4riFXFkOFjJbawwy+XQc43ykc1DBoBmTh9+sx5kvpRP97zPvePC/PvjanO/93u64nSQKbgzjA+GQj2WYJrmX+RuIufkg2JoQLWZwTtsq8PQjH1ZtDk5jag7fCXE8jrp2bh3564pUm/TIDaP0dt4Nijcl9pRTprLIZ/1jIkBAHeq/ZzPblcFNViw+f8u9se2WJ/9rNu0dmBSHAxQICwIDAQAB';
 
+/**
+ * Set by `npm run build:extension` (scripts/build.ts): the Chrome Web Store refuses a manifest with `key`
+ * (the store signs with its own key; pin that one above so ids match). Other builds keep the pinned id.
+ */
+const storeBuild = process.env.MINOPA_STORE_BUILD === '1';
+
 /** Extra host permissions for the end-to-end build only (never set for a release build). */
 const e2eHosts = (process.env.WXT_E2E_HOST_PERMISSIONS ?? '').split(',').filter(Boolean);
 
@@ -19,10 +25,12 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
+  // `wxt zip -b firefox` also zips the sources AMO reviewers rebuild from: never the compiled service in dist/.
+  zip: { excludeSources: ['dist/**', 'coverage/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Minopa',
     description: "Save pages, quotes, links and images to your team's social media workspace.",
-    ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
+    ...(browser === 'chrome' && !storeBuild ? { key: MANIFEST_KEY } : {}),
     // activeTab + scripting read the clicked page's metadata on demand: no content script runs on every page.
     // identity: Google sign-in runs in a browser window opened by identity.launchWebAuthFlow.
     permissions: ['contextMenus', 'storage', 'alarms', 'notifications', 'activeTab', 'scripting', 'identity'],

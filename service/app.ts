@@ -7,7 +7,11 @@ import { createLogger, type Logger } from './logger.js';
 import { extensionCors } from './middleware/cors.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
+import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { metricsEndpoint } from './metrics/metrics-endpoint.js';
+import { createMetrics, type ServiceMetrics } from './metrics/service-metrics.js';
 import { buildRouter, methodNotAllowed } from './routes/index.js';
 import { type BlobStorage, createStorage } from './storage/index.js';
 
@@ -21,6 +25,8 @@ export interface CreateAppOptions {
   storage?: BlobStorage;
   /** Unexpected errors go here besides the log (main.ts makes one from SENTRY_DSN). */
   errorReporter?: ErrorReporter;
+  /** Prometheus metrics (main.ts shares one with the scheduler); default: a registry of this app's own. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -44,10 +50,15 @@ export function createApp(options: CreateAppOptions): Koa<AppState> {
   // Errors are answered and logged by errorHandler; Koa's own printing would only duplicate them.
   app.silent = true;
   const router = buildRouter(deps, { checkResponses: options.config.env === 'test' });
+  const metrics = options.metrics ?? createMetrics({ knex: options.db.knex });
   app.use(requestContext(deps.logger));
+  app.use(httpMetrics(metrics));
   app.use(extensionCors(options.config));
   app.use(errorHandler(deps.errorReporter));
-  app.use(securityHeaders());
+  app.use(securityHeaders(options.config));
+  // Before the per-route limits: a scraper must not be throttled by its own scrapes.
+  app.use(metricsEndpoint(metrics, options.config.metricsToken));
+  app.use(rateLimit(options.config.rateLimitFactor));
   app.use(router.routes());
   app.use(methodNotAllowed(router));
   return app;

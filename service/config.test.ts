@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       dataDir,
       trustProxy: false,
+      rateLimitFactor: 1,
       allowedExtensionOrigins: null,
       logLevel: 'info',
       appSecretSource: 'file',
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/minopa',
       APP_SECRET: SECRET,
       TRUST_PROXY: 'true',
+      RATE_LIMIT_FACTOR: '2.5',
       ALLOWED_EXTENSION_ORIGINS: 'chrome-extension://ejjoaohdmeejfgghdfmlnkdbgkmllanp, moz-extension://0d9b8f5e-1c1e-4b6e-9d3a-2b8c4a1e7f00',
       LOG_LEVEL: 'warn',
       TOKEN_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 2).toString('base64')}, k1:${Buffer.alloc(32, 1).toString('base64')}`,
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       appSecret: SECRET,
       appSecretSource: 'env',
       trustProxy: true,
+      rateLimitFactor: 2.5,
       allowedExtensionOrigins: ['chrome-extension://ejjoaohdmeejfgghdfmlnkdbgkmllanp', 'moz-extension://0d9b8f5e-1c1e-4b6e-9d3a-2b8c4a1e7f00'],
       logLevel: 'warn',
       tokenKeys: [

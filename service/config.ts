@@ -8,6 +8,7 @@ import { PLATFORM_CONFIG_VARIABLES, PLATFORM_ENV, type PlatformConfig, platformC
 import { IMPORTS_CONFIG_VARIABLES, IMPORTS_ENV, type ImportsConfig, importsConfigFrom, importsConfigProblems } from './imports/config.js';
 import { BILLING_CONFIG_VARIABLES, BILLING_ENV, type BillingConfig, billingConfigFrom, billingConfigProblems } from './billing/config.js';
 import { EMAIL_TOPICS_CONFIG_VARIABLES, EMAIL_TOPICS_ENV, type EmailTopicsConfig, emailTopicsConfigFrom } from './email/contacts-config.js';
+import { ANALYTICS_CONFIG_VARIABLES, ANALYTICS_ENV, type AnalyticsConfig, analyticsConfigFrom } from './pages/analytics/config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +31,8 @@ export interface Config {
   /** Where the secret came from: the environment, or the file generated in `dataDir` (development/test). */
   appSecretSource: 'env' | 'file';
   trustProxy: boolean;
+  /** Multiplies the per-route request limits (service/middleware/rate-limit.ts); 0 turns them off. */
+  rateLimitFactor: number;
   /** Exact extension origins allowed by CORS; `null` allows any chrome-extension:// or moz-extension:// origin. */
   allowedExtensionOrigins: string[] | null;
   logLevel: LogLevel;
@@ -61,6 +64,12 @@ export interface Config {
   privacyContactEmail?: string;
   /** Resend topic ids of the subscription kinds (P13; absent: contacts carry only `unsubscribed`). */
   emailTopics?: EmailTopicsConfig;
+  /** Google Analytics / Clarity on the service's own pages, after consent (P21; absent: none; see pages/analytics/config.ts). */
+  analytics?: AnalyticsConfig;
+  /** Bearer token of GET /metrics; absent: the endpoint answers 404. */
+  metricsToken?: string;
+  /** How long a SIGTERM waits for requests and job runs in flight before cutting them off (default 20 s). */
+  shutdownTimeoutMs?: number;
 }
 
 /** One AES-256 key for sealing tokens, with the id stored beside what it sealed. */
@@ -139,6 +148,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'DATABASE_URL', default: 'none: embedded PGlite in DATA_DIR/pglite', secret: true, description: 'PostgreSQL connection URL (PostgreSQL 15 or newer).' },
   { name: 'DATA_DIR', default: './.data', secret: false, description: 'Folder for local state: the embedded database and the generated development secret.' },
   { name: 'APP_SECRET', default: 'generated once into DATA_DIR/secret (development and test only)', secret: true, description: 'At least 32 characters; keys the session token hashes. Required in production; changing it signs everyone out.' },
+  { name: 'RATE_LIMIT_FACTOR', default: '1', secret: false, description: 'Multiplies the per-instance request limits (per minute: 300 without a session per IP, 1200 reads and 300 writes per session); `0` turns them off. The sign-in and password limits are separate and always on.' },
   { name: 'TRUST_PROXY', default: 'false', secret: false, description: 'Set `true` behind one reverse proxy: the client IP and scheme then come from the last X-Forwarded-For / X-Forwarded-Proto entry.' },
   { name: 'ALLOWED_EXTENSION_ORIGINS', default: 'any chrome-extension:// or moz-extension:// origin', secret: false, description: 'Comma-separated extension origins allowed to call the API, e.g. `chrome-extension://ejjoaohdmeejfgghdfmlnkdbgkmllanp`.' },
   { name: 'LOG_LEVEL', default: 'info', secret: false, description: '`debug`, `info`, `warn` or `error`.' },
@@ -169,10 +179,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'MEDIA_FETCH_ALLOWED_ADDRESSES', default: 'none', secret: false, description: 'Tests and local development only (refused in production): comma-separated private or local addresses/CIDRs, e.g. `127.0.0.1/32`, that the server-side image fetch may reach.' },
   { name: 'TOKEN_ENCRYPTION_KEYS', default: 'derived from APP_SECRET (development and test only)', secret: true, description: 'Comma-separated `id:key` pairs, each key 32 random bytes in base64 (`openssl rand -base64 32`). The first seals network tokens (AES-256-GCM); the others still open what they sealed, so a key can be rotated by putting a new one first. Required in production.' },
   { name: 'JOBS_ENABLED', default: 'true', secret: false, description: 'Set `false` to run this instance without the scheduled jobs (sending email, …); at least one instance must run them.' },
+  { name: 'METRICS_TOKEN', default: 'none: GET /metrics answers 404', secret: true, description: 'Bearer token a Prometheus scraper sends to `GET /metrics` (at least 16 characters); a missing or wrong token gets 401.' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '20000', secret: false, description: 'On SIGTERM, how long requests and publishes in flight may take to finish before their connections are cut; leases are then released and the process exits 0.' },
   ...PLATFORM_CONFIG_VARIABLES,
   ...IMPORTS_CONFIG_VARIABLES,
   ...BILLING_CONFIG_VARIABLES,
   ...EMAIL_TOPICS_CONFIG_VARIABLES,
+  ...ANALYTICS_CONFIG_VARIABLES,
 ];
 
 /** Thrown by `loadConfig`; `problems` lists every invalid variable, each as one sentence. */
@@ -220,6 +233,7 @@ export const Env = z.object({
   ),
   DATA_DIR: optional(z.string()),
   APP_SECRET: optional(z.string().min(32, { message: 'must be at least 32 characters long' })),
+  RATE_LIMIT_FACTOR: optional(z.coerce.number({ message: 'must be a number' }).min(0, { message: 'must be 0 or more' }).max(1000, { message: 'must be at most 1000' })),
   TRUST_PROXY: optional(
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -281,6 +295,8 @@ export const Env = z.object({
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
       .transform((value) => ['true', '1', 'yes'].includes(value)),
   ),
+  METRICS_TOKEN: optional(z.string().trim().min(16, { message: 'must be at least 16 characters (e.g. `openssl rand -base64 32`)' })),
+  SHUTDOWN_TIMEOUT_MS: optional(z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must be at least 0' }).max(600_000, { message: 'must be at most 600000' })),
   TOKEN_ENCRYPTION_KEYS: optional(
     z
       .string()
@@ -306,6 +322,7 @@ export const Env = z.object({
   ...IMPORTS_ENV,
   ...BILLING_ENV,
   ...EMAIL_TOPICS_ENV,
+  ...ANALYTICS_ENV,
 });
 
 /**
@@ -355,6 +372,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appSecret: secret.value,
     appSecretSource: secret.source,
     trustProxy: vars.TRUST_PROXY ?? false,
+    rateLimitFactor: vars.RATE_LIMIT_FACTOR ?? 1,
     allowedExtensionOrigins: vars.ALLOWED_EXTENSION_ORIGINS ?? null,
     logLevel: vars.LOG_LEVEL ?? 'info',
     google: {
@@ -378,6 +396,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sentryDsn: vars.SENTRY_DSN,
     privacyContactEmail: vars.PRIVACY_CONTACT_EMAIL,
     emailTopics: emailTopicsConfigFrom(vars),
+    metricsToken: vars.METRICS_TOKEN,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS ?? 20_000,
+    analytics: analyticsConfigFrom(vars),
     media: {
       dir: join(dataDir, 'media'),
       maxBytes: {

@@ -9,6 +9,9 @@ import { startScheduler } from './jobs/scheduler.js';
 import { createStorage } from './storage/index.js';
 import { createErrorReporter } from './lib/error-reporting.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics/service-metrics.js';
+import { WORKER_ID } from './publisher/settings.js';
+import { shutDown } from './shutdown/graceful-shutdown.js';
 
 /** How to start; everything is optional (the environment decides by default). */
 export interface StartOptions {
@@ -28,7 +31,7 @@ export interface RunningService {
   config: Config;
   server: Server;
   db: Database;
-  /** Stops accepting requests, lets open ones finish (5 s at most), closes the database. */
+  /** Stops accepting requests and claiming work, lets what is in flight finish (SHUTDOWN_TIMEOUT_MS at most), releases leases, closes the database. */
   close(): Promise<void>;
 }
 
@@ -53,40 +56,41 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     // One storage for requests and jobs (media files: DATA_DIR/media or the S3 bucket).
     const storage = createStorage(config);
     const errorReporter = config.sentryDsn ? createErrorReporter({ dsn: config.sentryDsn, environment: config.env }) : undefined;
-    handle = createApp({ config, db, logger, storage, errorReporter }).callback();
-    const scheduler = (options.jobs ?? config.jobsEnabled) ? startScheduler({ knex: db.knex, config, logger, storage, errorReporter }) : undefined;
+    // One metrics registry for requests and jobs, so one scrape shows both.
+    const metrics = createMetrics({ knex: db.knex });
+    handle = createApp({ config, db, logger, storage, errorReporter, metrics }).callback();
+    const scheduler = (options.jobs ?? config.jobsEnabled) ? startScheduler({ knex: db.knex, config, logger, storage, errorReporter, metrics }) : undefined;
     const url = `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info(`Minopa service listening on ${url}`, {
       url,
       publicUrl: config.publicUrl,
       database: db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)',
       env: config.env,
+      // The name this process's leases carry (post_targets.lease_owner), to tell whose a stuck lease is.
+      instance: WORKER_ID,
     });
     return {
       url,
       config,
       server,
       db,
-      // Jobs stop first (runs in flight finish and record), then requests drain, then the database closes.
-      close: async () => {
-        await scheduler?.stop();
-        await stop(server, db);
-        await errorReporter?.close();
-      },
+      // Jobs stop claiming and requests drain together, then leases are given back and the database closes.
+      close: () =>
+        shutDown({
+          server,
+          scheduler,
+          db,
+          logger,
+          timeoutMs: config.shutdownTimeoutMs ?? 20_000,
+          flush: async () => {
+            await errorReporter?.close();
+          },
+        }),
     };
   } catch (error) {
     await db.close();
     throw error;
   }
-}
-
-async function stop(server: Server, db: Database): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 5_000).unref();
-  });
-  await db.close();
 }
 
 // `node --import tsx service/main.ts`: run until SIGINT/SIGTERM, then close cleanly.

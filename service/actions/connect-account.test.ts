@@ -89,6 +89,10 @@ describe('connecting a network account', () => {
     expect(await again.text()).toContain('took too long or was already finished');
     const forged = await fetch(`${app.url}/api/v1/connect/x/callback?state=forged&code=whatever`);
     expect(forged.status).toBe(400);
+    // A state given twice arrives as a list: refused like a state that does not match (the fuzz run found a 500).
+    const twice = await fetch(`${app.url}/api/v1/connect/x/callback?state=forged&state=forged&code=a&code=b`);
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain('took too long or was already finished');
 
     const started = await app.request('POST', `/api/v1/workspaces/${owner.workspaceId}/connect/x`, { token: owner.token });
     const denied = await authorizeAtNetwork(started.body.authorizeUrl, 'deny');

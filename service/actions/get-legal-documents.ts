@@ -22,6 +22,8 @@ export async function currentLegalDocuments(knex: Knex): Promise<CurrentDocument
 
 /** One version of a document (the current one when `version` is absent); undefined if there is none. */
 export async function findLegalDocument(knex: Knex, kind: LegalKind, version?: string): Promise<LegalDocument | undefined> {
+  // No version holds U+0000, and PostgreSQL would refuse to compare it (a 500): such an address simply finds nothing.
+  if (version?.includes('\u0000')) return undefined;
   if (version !== undefined) return LegalDocument.query(knex).findOne({ kind, version });
   return LegalDocument.query(knex).where({ kind }).orderBy('lastUpdated', 'desc').orderBy('createdAt', 'desc').first();
 }

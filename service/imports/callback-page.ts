@@ -5,6 +5,7 @@ import { finishIntegrationConnect, type FinishedIntegration } from '../actions/f
 import type { AppDeps, AppState } from '../context.js';
 import { HttpError } from '../errors.js';
 import { escapeHtml, messagePage, sendPage } from '../pages/layout.js';
+import { queryValue } from '../lib/query-value.js';
 
 const isProvider = (value: unknown): value is ImportProvider => typeof value === 'string' && (IMPORT_PROVIDERS as readonly string[]).includes(value);
 
@@ -17,9 +18,8 @@ export function registerIntegrationCallback(router: Router<AppState>, deps: AppD
   router.get('/api/v1/integrations/:provider/callback', async (ctx) => {
     const provider = ctx.params.provider;
     if (!isProvider(provider)) return messagePage(ctx, 404, 'Not connected', 'There is no such service to connect.', 'error');
-    const query = ctx.query as Record<string, string | undefined>;
     try {
-      const finished = await finishIntegrationConnect(deps.db.knex, deps.config, ctx.state.log, { provider, state: query.state, code: query.code, error: query.error });
+      const finished = await finishIntegrationConnect(deps.db.knex, deps.config, ctx.state.log, { provider, state: queryValue(ctx, 'state'), code: queryValue(ctx, 'code'), error: queryValue(ctx, 'error') });
       const page = renderConnected(provider, finished);
       sendPage(ctx, 200, page.title, page.body);
     } catch (error) {

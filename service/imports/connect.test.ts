@@ -117,6 +117,15 @@ describe('the callback', () => {
     expect((await integrations(other.token)).find((item) => item.provider === 'canva')!.connection).toBeNull();
   });
 
+  it('a state or code given twice is refused with a page, as a state that does not match (found by the fuzz run: was a 500)', async () => {
+    const person = await world.app.signUp();
+    const state = new URL(await world.start(person, 'canva')).searchParams.get('state')!;
+    const page = await fetch(`${world.app.url}/api/v1/integrations/canva/callback?state=${state}&state=${state}&code=a&code=b`);
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('took too long or was already finished');
+  });
+
   it('a cancelled authorization connects nothing and says so', async () => {
     const person = await world.app.signUp();
     const authorizeUrl = await world.start(person, 'canva');

@@ -38,7 +38,7 @@ export type RefreshOutcome =
   | { kind: 'gone' };
 
 /** This process's name on refresh leases. */
-const WORKER = `integration-refresh-${randomUUID()}`;
+export const WORKER = `integration-refresh-${randomUUID()}`;
 /** How often a caller waiting for another worker's refresh looks at the row again. */
 const WAIT_POLL_MS = 100;
 /**

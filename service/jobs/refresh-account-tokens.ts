@@ -14,7 +14,7 @@ export const REFRESH_AHEAD_MS = 15 * 60_000;
 const BATCH = 20;
 
 /** This process's name on refresh leases. */
-const WORKER = `refresh-${randomUUID()}`;
+export const WORKER = `refresh-${randomUUID()}`;
 
 /**
  * Refreshes tokens that expire soon. One refresh at a time per account, across instances: an account is

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import type { ErrorReporter } from '../lib/error-reporting.js';
 import type { Logger } from '../logger.js';
+import { createMetrics, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { type PlatformDirectory, platformDirectory } from '../platforms/directory.js';
 import type { BlobStorage } from '../storage/index.js';
 import { JOBS } from './schedule.js';
@@ -27,6 +29,8 @@ export interface StartSchedulerOptions {
   jobs?: JobDefinition[];
   /** Failed runs go here besides the log (Sentry, when configured). */
   errorReporter?: ErrorReporter;
+  /** Where run durations and publish outcomes are counted (main.ts shares the app's); default: a registry of its own. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -38,19 +42,30 @@ export function startScheduler(options: StartSchedulerOptions): Scheduler {
   const controller = new AbortController();
   const platforms = options.platforms ?? platformDirectory(options.config);
   const inFlight = new Set<Promise<void>>();
+  const metrics = options.metrics ?? createMetrics();
   const crons = (options.jobs ?? JOBS).map((job) => {
-    const logger = options.logger.child({ job: job.name });
+    const jobLogger = options.logger.child({ job: job.name });
     return new Cron(job.schedule, { name: job.name, protect: true, catch: (error) => {
-      logger.error('job failed', { error });
+      jobLogger.error('job failed', { error });
       options.errorReporter?.report(error, { job: job.name });
     } }, async () => {
       if (controller.signal.aborted) return;
-      const run = job.run({ knex: options.knex, config: options.config, logger, storage: options.storage, platforms, signal: controller.signal });
+      // Every line of one run carries its runId, so a run's story can be read out of interleaved logs.
+      const runId = randomUUID();
+      const logger = jobLogger.child({ runId });
+      const started = performance.now();
+      const run = job.run({ knex: options.knex, config: options.config, logger, storage: options.storage, platforms, signal: controller.signal, metrics });
       inFlight.add(run);
+      let outcome: 'ok' | 'error' = 'error';
       try {
         await run;
+        outcome = 'ok';
+      } catch (error) {
+        logger.error('job failed', { error });
+        options.errorReporter?.report(error, { job: job.name });
       } finally {
         inFlight.delete(run);
+        metrics.jobDuration.observe({ job: job.name, outcome }, (performance.now() - started) / 1000);
       }
     });
   });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { PlatformDirectory } from '../platforms/directory.js';
 import type { BlobStorage } from '../storage/index.js';
 
@@ -15,6 +16,8 @@ export interface JobDeps {
   platforms?: PlatformDirectory;
   /** Aborted when the service stops: a long run should stop claiming new work and return. */
   signal?: AbortSignal;
+  /** Where outcomes are counted (the publisher's); absent when a test calls `run` directly. */
+  metrics?: ServiceMetrics;
 }
 
 /** One scheduled job. */

@@ -1,5 +1,8 @@
+import type { Bilingual, Language } from '#shared/i18n.js';
 import type { AppContext } from '../context.js';
+import { requestLanguage } from '../lib/accept-language.js';
 import { escapeHtml } from '../legal/render.js';
+import { analyticsPageParts, withAnalyticsCsp, withAnalyticsMarkup } from './analytics/page-parts.js';
 
 export { escapeHtml };
 
@@ -13,16 +16,19 @@ button.secondary{background:#e4e4ea;color:#222}
 
 /**
  * A small HTML page of the service (account links opened from emails, Google sign-in messages).
- * `body` is trusted markup: escape every value put into it with escapeHtml.
+ * `body` is trusted markup: escape every value put into it with escapeHtml. `language` is the language
+ * `title` and `body` are written in (most pages are English only; localised ones pass the visitor's).
  */
-export function renderPage(title: string, body: string): string {
+export function renderPage(title: string, body: string, language: Language = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
+<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Minopa</title>
 <style>${STYLE}</style>
+</head>
 <body>
 <main>
 ${body}
@@ -33,20 +39,32 @@ ${body}
 }
 
 /**
- * Answers with a page. Forms post to this service only (CSP form-action 'self'); no scripts at all; the
- * page is never cached or framed, and its URL (which may hold a link token) is never sent as a referrer.
+ * Answers with a page. Forms post to this service only (CSP form-action 'self'); no scripts, unless the
+ * operator configured analytics (then only the consent-gated ones of pages/analytics, P21); the page is
+ * never cached or framed, and its URL (which may hold a link token) is never sent as a referrer.
  */
-export function sendPage(ctx: AppContext, status: number, title: string, body: string): void {
+export function sendPage(ctx: AppContext, status: number, title: string, body: string, language: Language = 'en'): void {
+  const analytics = analyticsPageParts(ctx);
   ctx.status = status;
   ctx.type = 'html';
-  ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
+  ctx.set('Content-Security-Policy', withAnalyticsCsp("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'", analytics));
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
-  ctx.body = renderPage(title, body);
+  ctx.body = withAnalyticsMarkup(renderPage(title, body, language), analytics);
 }
 
-/** A page that says one thing: a heading and a paragraph (the text is escaped). */
-export function messagePage(ctx: AppContext, status: number, title: string, message: string, kind: 'error' | 'success' | 'plain' = 'plain'): void {
+/** The visitor's language (Accept-Language: English or German), for pages written in both. */
+export function pageLanguage(ctx: AppContext): Language {
+  return requestLanguage(ctx.get('Accept-Language'));
+}
+
+/**
+ * A page that says one thing: a heading and a paragraph (the text is escaped). Given both in every
+ * language (Bilingual), it is in the visitor's language; plain strings are English.
+ */
+export function messagePage(ctx: AppContext, status: number, title: string | Bilingual, message: string | Bilingual, kind: 'error' | 'success' | 'plain' = 'plain'): void {
+  const language = typeof title === 'string' || typeof message === 'string' ? 'en' : pageLanguage(ctx);
+  const [heading, text] = [title, message].map((part) => (typeof part === 'string' ? part : part[language]));
   const cls = kind === 'plain' ? '' : ` class="${kind}"`;
-  sendPage(ctx, status, title, `<h1>${escapeHtml(title)}</h1>\n<p${cls} role="${kind === 'error' ? 'alert' : 'status'}">${escapeHtml(message)}</p>`);
+  sendPage(ctx, status, heading!, `<h1>${escapeHtml(heading!)}</h1>\n<p${cls} role="${kind === 'error' ? 'alert' : 'status'}">${escapeHtml(text!)}</p>`, language);
 }

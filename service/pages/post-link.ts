@@ -12,8 +12,11 @@ export function registerPostLinkPage(router: Router<AppState>): void {
     messagePage(
       ctx,
       200,
-      'Open this post in Minopa',
-      'Your posts are in the Minopa browser extension: click the Minopa button in your browser toolbar, then open the queue. Failed posts are listed there with Retry and Edit.',
+      { en: 'Open this post in Minopa', de: 'Diesen Beitrag in Minopa öffnen' },
+      {
+        en: 'Your posts are in the Minopa browser extension: click the Minopa button in your browser toolbar, then open the queue. Failed posts are listed there with Retry and Edit.',
+        de: 'Ihre Beiträge sind in der Minopa-Browsererweiterung: Klicken Sie in der Symbolleiste Ihres Browsers auf die Minopa-Schaltfläche und öffnen Sie die Warteschlange. Fehlgeschlagene Beiträge stehen dort mit „Erneut versuchen“ und „Bearbeiten“.',
+      },
     );
   });
 }

@@ -11,5 +11,6 @@ export function publisherDepsOf(deps: JobDeps): PublisherDeps {
     storage: deps.storage,
     platforms: deps.platforms ?? platformDirectory(deps.config),
     signal: deps.signal,
+    metrics: deps.metrics,
   };
 }

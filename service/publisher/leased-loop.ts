@@ -35,6 +35,36 @@ export async function runLeasedLoop(deps: PublisherDeps, settings: PublisherSett
     // Recording failed (the database went away): the lease expires and the target is reconciled.
     (error, loaded) => deps.logger.error('publisher could not record an outcome', { targetId: loaded.target.id, error }),
   );
+  // On shutdown nothing new may start, not even in the moment a finishing publish frees its account's
+  // slot (the pool would otherwise start the next waiting target before this loop hands it back).
+  const hold = () => pool.hold();
+  deps.signal?.addEventListener('abort', hold, { once: true });
+  if (deps.signal?.aborted) hold();
+  // The leases stay short so a crashed process's targets come back soon; while this one lives, it keeps
+  // renewing what it holds (a long upload, a target waiting for its account's turn).
+  const renewal = setInterval(() => void renewLeases(deps, settings), settings.leaseMs / 3);
+  renewal.unref();
+  try {
+    return await loop(deps, settings, work, pool, counts);
+  } finally {
+    clearInterval(renewal);
+    deps.signal?.removeEventListener('abort', hold);
+  }
+}
+
+/** Extends every lease this process holds by a full lease; a failure is logged and the next round tries again. */
+async function renewLeases(deps: PublisherDeps, settings: PublisherSettings): Promise<void> {
+  try {
+    await deps
+      .knex('postTargets')
+      .where({ leaseOwner: settings.workerId, status: 'publishing' })
+      .update({ leaseExpiresAt: deps.knex.raw(`now() + ? * interval '1 millisecond'`, [settings.leaseMs]) });
+  } catch (error) {
+    deps.logger.warn('publisher could not renew its leases', { error });
+  }
+}
+
+async function loop(deps: PublisherDeps, settings: PublisherSettings, work: LeasedWork, pool: TaskPool<LoadedTarget>, counts: RunCounts): Promise<RunCounts> {
   const deadline = Date.now() + settings.budgetMs;
   let more = true;
   for (;;) {

@@ -16,6 +16,7 @@ export class TaskPool<T> {
   private readonly groups = new Map<string, number>();
   private readonly keys = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
+  private held = false;
 
   constructor(
     private readonly limits: PoolLimits,
@@ -32,6 +33,11 @@ export class TaskPool<T> {
   add(items: readonly T[]): void {
     this.waiting.push(...items);
     this.pump();
+  }
+
+  /** Starts no further task (shutdown): those waiting stay waiting until `takeWaiting` hands them back. */
+  hold(): void {
+    this.held = true;
   }
 
   /** Removes and returns the tasks that have not started (on shutdown, to hand them back). */
@@ -51,6 +57,7 @@ export class TaskPool<T> {
   }
 
   private pump(): void {
+    if (this.held) return;
     for (let index = 0; index < this.waiting.length && this.running.size < this.limits.total; ) {
       const item = this.waiting[index]!;
       const { group, key } = this.describe(item);

@@ -57,6 +57,28 @@ describe.skipIf(!databaseUrl)('publishing due targets', () => {
     expect(await publishDueTargets(deps(), FAST)).toMatchObject({ claimed: 0 });
   });
 
+  it('a worker renews the leases it holds while a publish takes longer than one lease: no other worker takes the target', async () => {
+    const account = await seedAccount(db.knex, owner.workspaceId);
+    const post = await seedPost(db.knex, owner, [account], { body: 'Slow network', overrides: {} });
+    network.options.latencyMs = 900;
+    try {
+      const short = { ...FAST, leaseMs: 300 };
+      const first = publishDueTargets(deps(), short);
+      await new Promise((resolve) => setTimeout(resolve, 650));
+      // Two leases' time in: without renewal the lease would have run out, and the other worker's runs would
+      // take the target over as an unknown outcome.
+      const other = { ...short, workerId: 'other-worker' };
+      expect(await publishDueTargets(deps(), other)).toMatchObject({ claimed: 0 });
+      expect(await reconcileTargets(deps(), other)).toMatchObject({ claimed: 0 });
+      expect(await target(post.targetIds[0]!)).toMatchObject({ status: 'publishing', leaseOwner: 'test-worker' });
+      expect(await first).toMatchObject({ claimed: 1, published: 1 });
+    } finally {
+      network.options.latencyMs = 0;
+    }
+    expect(network.postsWithKey(await keyOf(post.targetIds[0]!))).toHaveLength(1);
+    expect(await target(post.targetIds[0]!)).toMatchObject({ status: 'published', leaseOwner: null });
+  });
+
   it('retries a transient failure after an exponential backoff with jitter, and fails after the last attempt with the reason', async () => {
     const post = await seedPost(db.knex, owner, [await seedAccount(db.knex, owner.workspaceId)]);
     const [id] = post.targetIds as [string];

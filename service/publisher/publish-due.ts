@@ -8,6 +8,7 @@ import { runLeasedLoop, type RunCounts } from './leased-loop.js';
 import type { LoadedTarget } from './load.js';
 import type { TargetOutcome } from './outcome.js';
 import { recordOutcome } from './record.js';
+import { countPublishOutcome } from '../metrics/publish-outcomes.js';
 import { publisherSettings, type PublisherSettings } from './settings.js';
 import type { PublisherDeps } from './types.js';
 
@@ -31,6 +32,7 @@ async function publishOne(deps: PublisherDeps, settings: PublisherSettings, load
   const log = deps.logger.child({ targetId: loaded.target.id, platform: loaded.target.platform, attempt: loaded.target.attempts });
   const outcome = await attempt(deps, settings, loaded, log);
   const recorded = await recordOutcome(deps.knex, loaded.target, outcome, { owner: settings.workerId, startedAt });
+  countPublishOutcome(deps.metrics, loaded.target.platform, outcome);
   logOutcome(log, outcome, recorded);
   return outcome.status;
 }

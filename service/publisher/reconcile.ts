@@ -8,6 +8,7 @@ import { runLeasedLoop, type RunCounts } from './leased-loop.js';
 import type { LoadedTarget } from './load.js';
 import type { TargetOutcome } from './outcome.js';
 import { recordOutcome } from './record.js';
+import { countPublishOutcome } from '../metrics/publish-outcomes.js';
 import { backoffMs, publisherSettings, type PublisherSettings } from './settings.js';
 import type { ClaimedTarget, PublisherDeps } from './types.js';
 
@@ -32,6 +33,7 @@ async function reconcileOne(deps: PublisherDeps, settings: PublisherSettings, lo
   const log = deps.logger.child({ targetId: loaded.target.id, platform: loaded.target.platform, check: loaded.target.reconcileChecks + 1 });
   const outcome = await check(deps, settings, loaded, log);
   const recorded = await recordOutcome(deps.knex, loaded.target, outcome, { owner: settings.workerId, startedAt });
+  countPublishOutcome(deps.metrics, loaded.target.platform, outcome);
   log.info('unconfirmed target checked', { outcome: outcome.status, recorded, ...(outcome.status === 'published' ? {} : { reason: outcome.error?.message }) });
   return outcome.status;
 }

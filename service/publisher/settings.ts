@@ -14,7 +14,10 @@ export interface PublisherSettings {
   perPlatform: number;
   /** Publishes in flight at once per connected account (networks dislike parallel posts by one account). */
   perAccount: number;
-  /** How long a claim holds; each checkpoint save extends it. A crashed worker's targets come back after it. */
+  /**
+   * How long a claim holds without renewal; the worker renews its leases every third of it while it runs,
+   * and each checkpoint save extends it. A crashed worker's targets come back (to be reconciled) after it.
+   */
   leaseMs: number;
   /** Publish attempts in all (transient failures); after the last, the target fails. */
   maxAttempts: number;
@@ -41,7 +44,7 @@ export const DEFAULT_PUBLISHER_SETTINGS: PublisherSettings = {
   capacity: 64,
   perPlatform: 32,
   perAccount: 1,
-  leaseMs: 10 * 60_000,
+  leaseMs: 2 * 60_000,
   maxAttempts: 5,
   backoffBaseMs: 30_000,
   backoffMaxMs: 30 * 60_000,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { PlatformId } from '#shared/platforms.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { PlatformDirectory } from '../platforms/directory.js';
 import type { BlobStorage } from '../storage/index.js';
 
@@ -14,6 +15,8 @@ export interface PublisherDeps {
   platforms: PlatformDirectory;
   /** Aborted on shutdown: stop claiming, hand back what has not started, finish what is in flight. */
   signal?: AbortSignal | undefined;
+  /** Counts each recorded outcome (minopa_publish_outcomes_total); absent in most tests. */
+  metrics?: ServiceMetrics | undefined;
 }
 
 /** A target as a claim returns it (its lease is held by the claimer). */

@@ -18,11 +18,14 @@ import { registerIntegrationCallback } from '../imports/callback-page.js';
 import { mountIntegrationSandboxes } from '../imports/sandbox.js';
 import { registerDrivePickerPage } from '../imports/google-drive/picker-page.js';
 import { registerBillingPages } from '../billing/pages.js';
+import { registerAnalyticsConsent } from '../pages/analytics/routes.js';
 import { registerStripeWebhook } from '../billing/webhook.js';
 
 /** Every route of the service in one router, so a known path with another method answers 405. */
 export function buildRouter(deps: AppDeps, options: ApiRouterOptions = {}): Router<AppState> {
   const router = new Router<AppState>();
+  // First: its middleware tells every page below whether analytics is configured (P21).
+  registerAnalyticsConsent(router, deps);
   registerHealth(router, deps);
   let openApi: unknown;
   router.get('/api/v1/openapi.json', (ctx) => {

@@ -3,6 +3,7 @@ import { LegalKind } from '#shared/api/legal.js';
 import { findLegalDocument, listLegalVersions } from '../actions/get-legal-documents.js';
 import type { AppContext, AppDeps, AppState } from '../context.js';
 import { escapeHtml, renderLegalPage } from '../legal/render.js';
+import { analyticsPageParts, withAnalyticsCsp, withAnalyticsMarkup } from '../pages/analytics/page-parts.js';
 import { legalDocumentUrl } from '../presenters/legal.js';
 
 /**
@@ -23,13 +24,16 @@ export function registerLegalPages(router: Router<AppState>, deps: AppDeps): voi
       return;
     }
     const versions = await listLegalVersions(deps.db.knex, document.kind);
-    ctx.set('Cache-Control', 'public, max-age=300');
-    ctx.body = renderLegalPage(
+    // With analytics configured the page differs per visitor (consent, nonce): never cached then (P21).
+    const analytics = analyticsPageParts(ctx);
+    ctx.set('Content-Security-Policy', withAnalyticsCsp("default-src 'none'; style-src 'unsafe-inline'", analytics));
+    ctx.set('Cache-Control', analytics ? 'no-store' : 'public, max-age=300');
+    ctx.body = withAnalyticsMarkup(renderLegalPage(
       document,
       versions.length > 1
         ? versions.map((v) => ({ version: v.version, lastUpdated: v.lastUpdated, url: legalDocumentUrl(deps.config.publicUrl, v) }))
         : [],
-    );
+    ), analytics);
   };
   router.get('/legal/:kind', show);
   router.get('/legal/:kind/:version', show);

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import { type Database, knexOptions, migrateLatest, openDatabase } from '../db.js';
 import type { ErrorReporter } from '../lib/error-reporting.js';
 import { createLogger } from '../logger.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { BlobStorage } from '../storage/index.js';
 import { LocalStorage } from '../storage/local.js';
 
@@ -76,6 +77,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     appSecret: 'test-secret-that-is-long-enough-0123456789',
     appSecretSource: 'env',
     trustProxy: true,
+    // Off: tests act as one busy person; service/middleware/rate-limit.test.ts turns them on.
+    rateLimitFactor: 0,
     allowedExtensionOrigins: null,
     logLevel: 'debug',
     resendApiKey: undefined,
@@ -110,6 +113,8 @@ export interface TestAppOptions {
   storage?: BlobStorage;
   /** Where unexpected errors are reported (e.g. Sentry pointed at test/sentry-server.ts); default: only logged. */
   errorReporter?: ErrorReporter;
+  /** The app's Prometheus metrics (to share them with a publisher or scheduler under test); default: its own. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -133,7 +138,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let url = '';
   const mediaDir = options.storage ? null : await mkdtemp(join(tmpdir(), 'minopa-media-'));
   const storage = options.storage ?? new LocalStorage({ dir: mediaDir!, appSecret: config.appSecret, publicUrl: () => url });
-  const app = createApp({ config, db, storage, errorReporter: options.errorReporter, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }) });
+  const app = createApp({ config, db, storage, errorReporter: options.errorReporter, metrics: options.metrics, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }) });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

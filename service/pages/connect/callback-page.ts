@@ -7,6 +7,7 @@ import { checkCsrf, csrfToken } from '../csrf.js';
 import { readFormEntries } from '../form-body.js';
 import { escapeHtml, messagePage, sendPage } from '../layout.js';
 import { renderChoice, renderConnected } from './render.js';
+import { queryValue } from '../../lib/query-value.js';
 
 const FORM = 'connect-choose';
 
@@ -33,9 +34,8 @@ export function registerConnectPages(router: Router<AppState>, deps: AppDeps): v
   router.get('/api/v1/connect/:platform/callback', async (ctx) => {
     const platform = ctx.params.platform;
     if (!isPlatformId(platform)) return messagePage(ctx, 404, 'Not connected', 'There is no such network.', 'error');
-    const query = ctx.query as Record<string, string | undefined>;
     try {
-      const outcome = await finishConnect(knex, config, ctx.state.log, { platform, state: query.state, code: query.code, error: query.error });
+      const outcome = await finishConnect(knex, config, ctx.state.log, { platform, state: queryValue(ctx, 'state'), code: queryValue(ctx, 'code'), error: queryValue(ctx, 'error') });
       const page =
         outcome.kind === 'connected'
           ? renderConnected(platform, outcome.accounts, outcome.workspaceName, outcome.sandbox)
