@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../service/config.js';
-import { migrateLatest, openDatabase } from '../service/db.js';
 import { incidentReport, IncidentRefused, notifyIncident, recordIncident } from '../service/security/incidents.js';
+import { withDatabase } from './lib/with-database.js';
 
 const USAGE = `Usage:
   npm run breach -- record --title "…" --what "…" --measures "…" --detected <ISO time> (--everyone | --affected <file>)
@@ -36,11 +35,8 @@ const [command, incidentId] = positionals;
 if (!command || !['record', 'notify', 'report'].includes(command)) fail(USAGE);
 if (command !== 'record' && !incidentId) fail(USAGE);
 
-try {
-  const config = loadConfig();
-  const db = await openDatabase(config, { poolMax: 1 });
-  try {
-    await migrateLatest(db.knex);
+await withDatabase(
+  async (db) => {
     if (command === 'record') {
       const { title, what, measures, detected, everyone, affected } = values;
       if (!title || !what || !measures || !detected || (!everyone && !affected)) fail(USAGE);
@@ -63,10 +59,6 @@ try {
       console.log(report.allNotifiedInTime ? 'Everyone affected was notified within 72 hours of detection.' : 'NOT everyone affected was notified within 72 hours of detection (yet).');
       process.exitCode = report.allNotifiedInTime ? 0 : 3;
     }
-  } finally {
-    await db.close();
-  }
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof IncidentRefused) fail(error.message, 1);
-  throw error;
-}
+  },
+  { refusals: [IncidentRefused] },
+);

@@ -6,26 +6,30 @@
  * every account within a minute by the running service, and asked for at their next use (P12, P33).
  */
 import { syncLegalDocuments } from '../service/actions/sync-legal-documents.js';
-import { ConfigError, loadConfig } from '../service/config.js';
-import { migrateLatest, openDatabase } from '../service/db.js';
-import { readDocumentFile } from '../service/legal/bundled.js';
+import { type BundledDocument, readDocumentFile } from '../service/legal/bundled.js';
 import { publishLegalDocument, PublishRefused } from '../service/legal/publish.js';
 import { LegalDocument } from '../service/models/legal-document.js';
+import { withDatabase } from './lib/with-database.js';
 
 const [command, file] = process.argv.slice(2).filter((arg) => arg !== '--');
 const usage = 'Usage: npm run legal -- list | npm run legal -- publish <file.md>';
 
+if (command !== 'list' && !(command === 'publish' && file)) {
+  console.error(usage);
+  process.exit(2);
+}
+let document: BundledDocument | undefined;
 try {
-  if (command !== 'list' && !(command === 'publish' && file)) {
-    console.error(usage);
-    process.exit(2);
-  }
-  const document = command === 'publish' ? readDocumentFile(file!) : undefined;
-  const config = loadConfig();
-  const db = await openDatabase(config, { poolMax: 1 });
-  try {
+  document = command === 'publish' ? readDocumentFile(file!) : undefined;
+} catch (error) {
+  // A file that is not a legal document as the samples are: say what is wrong with it.
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+await withDatabase(
+  async (db) => {
     // As the service does at boot, so the list shows the bundled samples too.
-    await migrateLatest(db.knex);
     await syncLegalDocuments(db.knex);
     if (document) {
       const outcome = await publishLegalDocument(db.knex, document);
@@ -42,13 +46,6 @@ try {
       }
       console.log('* = current version');
     }
-  } finally {
-    await db.close();
-  }
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof PublishRefused || (error instanceof Error && error.message.startsWith('Legal document'))) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+  },
+  { refusals: [PublishRefused] },
+);

@@ -2,13 +2,11 @@
  * `npm run migrate`: apply pending migrations to the configured database (DATABASE_URL, else the embedded
  * PGlite in DATA_DIR). `npm run migrate -- --list` shows which are applied and which are pending.
  */
-import { ConfigError, loadConfig } from '../service/config.js';
-import { migrateLatest, migrationSource, openDatabase, pendingMigrations } from '../service/db.js';
+import { migrateLatest, migrationSource, pendingMigrations } from '../service/db.js';
+import { withDatabase } from './lib/with-database.js';
 
-try {
-  const config = loadConfig();
-  const db = await openDatabase(config, { poolMax: 1 });
-  try {
+await withDatabase(
+  async (db, config) => {
     const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'DATABASE_URL';
     if (process.argv.includes('--list')) {
       const pending = new Set(await pendingMigrations(db.knex));
@@ -22,13 +20,6 @@ try {
       const applied = await migrateLatest(db.knex);
       console.log(applied.length > 0 ? `Applied ${applied.length} migration(s) on ${where}:\n  ${applied.join('\n  ')}` : `Database on ${where} is up to date.`);
     }
-  } finally {
-    await db.close();
-  }
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+  },
+  { migrate: false },
+);

@@ -5,8 +5,7 @@
  * Open requests past their 30 days are also reported by the service (log error; PRIVACY_CONTACT_EMAIL).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../service/config.js';
-import { migrateLatest, openDatabase } from '../service/db.js';
+import { withDatabase } from './lib/with-database.js';
 
 const USAGE = 'Usage: npm run privacy-requests -- list [--all] | npm run privacy-requests -- resolve <id> --resolution "…"';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { all: { type: 'boolean' }, resolution: { type: 'string' } } });
@@ -16,34 +15,22 @@ if (command !== 'list' && !(command === 'resolve' && id && values.resolution?.tr
   process.exit(2);
 }
 
-try {
-  const db = await openDatabase(loadConfig(), { poolMax: 1 });
-  try {
-    await migrateLatest(db.knex);
-    if (command === 'list') {
-      const query = db.knex('privacyRequests').orderBy('dueAt');
-      if (!values.all) query.whereNull('resolvedAt');
-      const rows: Array<{ id: string; kind: string; email: string; details: string; dueAt: Date; resolvedAt: Date | null }> = await query;
-      const now = Date.now();
-      for (const row of rows) {
-        const state = row.resolvedAt ? `answered ${row.resolvedAt.toISOString()}` : row.dueAt.getTime() < now ? `OVERDUE since ${row.dueAt.toISOString()}` : `due ${row.dueAt.toISOString()}`;
-        console.log(`${row.id}  ${row.kind.padEnd(13)} ${row.email}  ${state}\n    ${row.details.replace(/\s+/g, ' ').slice(0, 200)}`);
-      }
-      if (rows.length === 0) console.log(values.all ? 'No privacy requests.' : 'No open privacy requests.');
-    } else {
-      const updated = await db.knex('privacyRequests').where({ id }).whereNull('resolvedAt').update({ resolvedAt: db.knex.fn.now(), resolution: values.resolution!.trim() });
-      if (updated === 0) {
-        console.error(`No open request ${id}.`);
-        process.exitCode = 1;
-      } else console.log(`Request ${id} recorded as answered.`);
+await withDatabase(async (db) => {
+  if (command === 'list') {
+    const query = db.knex('privacyRequests').orderBy('dueAt');
+    if (!values.all) query.whereNull('resolvedAt');
+    const rows: Array<{ id: string; kind: string; email: string; details: string; dueAt: Date; resolvedAt: Date | null }> = await query;
+    const now = Date.now();
+    for (const row of rows) {
+      const state = row.resolvedAt ? `answered ${row.resolvedAt.toISOString()}` : row.dueAt.getTime() < now ? `OVERDUE since ${row.dueAt.toISOString()}` : `due ${row.dueAt.toISOString()}`;
+      console.log(`${row.id}  ${row.kind.padEnd(13)} ${row.email}  ${state}\n    ${row.details.replace(/\s+/g, ' ').slice(0, 200)}`);
     }
-  } finally {
-    await db.close();
+    if (rows.length === 0) console.log(values.all ? 'No privacy requests.' : 'No open privacy requests.');
+  } else {
+    const updated = await db.knex('privacyRequests').where({ id }).whereNull('resolvedAt').update({ resolvedAt: db.knex.fn.now(), resolution: values.resolution!.trim() });
+    if (updated === 0) {
+      console.error(`No open request ${id}.`);
+      process.exitCode = 1;
+    } else console.log(`Request ${id} recorded as answered.`);
   }
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+});
