@@ -70,6 +70,8 @@ export async function api<T>(serviceUrl: string, method: string, route: string, 
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A service that stops answering fails the step naming the route, not the whole test by its timeout.
+    signal: AbortSignal.timeout(20_000),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${text}`);

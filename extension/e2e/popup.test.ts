@@ -17,7 +17,9 @@ const person = { firstName: 'Grace', lastName: 'Hopper', email: `grace-${Date.no
 const shotsDir = process.env.SHOTS_DIR;
 const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-describe.skipIf(!browserAvailable)('the toolbar quick post against the real service (sandbox networks)', () => {
+// Each step waits up to 10–30 s on its own; on a loaded 2-core CI machine several slow steps in one test
+// added up past the default 60 s (a test timeout with no step at fault), so a test here gets 120 s.
+describe.skipIf(!browserAvailable)('the toolbar quick post against the real service (sandbox networks)', { timeout: 120_000 }, () => {
   let world: ExtensionWorld | undefined;
   let service: RestartableService;
   let pages: TestPages;
