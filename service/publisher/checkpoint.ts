@@ -15,10 +15,10 @@ export class LeaseLostError extends Error {
 
 /**
  * The adapter's checkpoint of one claimed target, persisted in post_targets.progress before `save`
- * resolves — only while `owner` still holds the lease. Each save also extends the lease (a heartbeat):
- * a long upload that keeps saving progress is not mistaken for a crashed worker.
+ * resolves — only while `owner` still holds the lease. The lease is renewed by the publisher loop while
+ * this process lives (leased-loop.ts), however long an upload takes between saves.
  */
-export function leasedCheckpoint(knex: Knex, target: { id: string; progress: Record<string, unknown> }, owner: string, leaseMs: number): Checkpoint {
+export function leasedCheckpoint(knex: Knex, target: { id: string; progress: Record<string, unknown> }, owner: string): Checkpoint {
   let state: Readonly<Record<string, unknown>> = { ...target.progress };
   return {
     get state() {
@@ -29,7 +29,6 @@ export function leasedCheckpoint(knex: Knex, target: { id: string; progress: Rec
         .where({ id: target.id, leaseOwner: owner, status: 'publishing' })
         .update({
           progress: knex.raw('progress || cast(? as jsonb)', [JSON.stringify(patch)]),
-          leaseExpiresAt: knex.raw(`now() + ? * interval '1 millisecond'`, [leaseMs]),
           updatedAt: knex.fn.now(),
         });
       if (updated === 0) throw new LeaseLostError(target.id);

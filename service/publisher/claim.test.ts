@@ -47,7 +47,7 @@ describe.skipIf(!databaseUrl)('claiming due targets', () => {
     expect((await db.knex('postTargets').where({ id: later.targetIds[0] }).first()).status).toBe('scheduled');
   });
 
-  it('turns an expired lease into unconfirmed for the reconcile job (never straight back to publishing), recording the lost attempt', async () => {
+  it('has the reconcile claim turn an expired lease into unconfirmed (never straight back to publishing), recording the lost attempt', async () => {
     const account = await seedAccount(db.knex, owner.workspaceId);
     const { targetIds } = await seedPost(db.knex, owner, [account], { dueAt: new Date(Date.now() - 60_000) });
     const [claimed] = await claimDueTargets(db.knex, { owner: 'crashed-worker', leaseMs: 60_000, limit: 1 });
@@ -55,7 +55,11 @@ describe.skipIf(!databaseUrl)('claiming due targets', () => {
     // The worker died; its lease runs out.
     await db.knex('postTargets').where({ id: targetIds[0] }).update({ leaseExpiresAt: new Date(Date.now() - 1) });
 
+    // The publish claim neither takes it nor sweeps it (that is the reconcile job's, every 10 s).
     expect(await claimDueTargets(db.knex, { owner: 'other', leaseMs: 60_000, limit: 10 })).toEqual([]);
+    expect(await db.knex('postTargets').where({ id: targetIds[0] }).first()).toMatchObject({ status: 'publishing', leaseOwner: 'crashed-worker' });
+    // The reconcile claim sweeps it; its next claim takes it.
+    expect(await claimUnconfirmedTargets(db.knex, { owner: 'reconciler', leaseMs: 60_000, limit: 10 })).toEqual([]);
     const row = await db.knex('postTargets').where({ id: targetIds[0] }).first();
     expect(row).toMatchObject({ status: 'unconfirmed', leaseOwner: null, failureKind: 'unknown_outcome', attempts: 1 });
     const attempts = await db.knex('publishAttempts').where({ targetId: targetIds[0] });

@@ -49,7 +49,7 @@ async function attempt(deps: PublisherDeps, settings: PublisherSettings, loaded:
     return decideAfterError(target, isPlatformError(error) ? error : new PlatformError('transient', `Publishing could not start (${(error as Error).message}).`), settings);
   }
   try {
-    const checkpoint = leasedCheckpoint(deps.knex, target, settings.workerId, settings.leaseMs);
+    const checkpoint = leasedCheckpoint(deps.knex, target, settings.workerId);
     const result = await access.platform.publish(access.context, loaded.account, loaded.content, checkpoint, target.idempotencyKey);
     return { status: 'published', result, attempt: 'published' };
   } catch (error) {

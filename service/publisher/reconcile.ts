@@ -43,7 +43,7 @@ async function check(deps: PublisherDeps, settings: PublisherSettings, loaded: L
   try {
     if (!loaded.ok) throw loaded.error;
     const { platform, context } = publishAccess(deps.platforms, target.platform, log);
-    const checkpoint = leasedCheckpoint(deps.knex, target, settings.workerId, settings.leaseMs);
+    const checkpoint = leasedCheckpoint(deps.knex, target, settings.workerId);
     const answer = await platform.reconcile(context, loaded.account, loaded.content, checkpoint, new Date(target.since ?? target.dueAt));
     if (answer.found === true) return { status: 'published', result: answer.result, attempt: 'confirmed_published' };
     if (answer.found === false) return { status: 'scheduled', runAt: new Date(), error: null, attempt: 'confirmed_absent', refundAttempt: false };
