@@ -8,8 +8,7 @@ import knex from 'knex';
 import PgBoss from 'pg-boss';
 import { knexOptions } from '../service/db.js';
 import { claimDueTargets } from '../service/publisher/claim.js';
-import { recordOutcome } from '../service/publisher/record.js';
-import { CEILING_TABLE, PG_BOSS_QUEUE, type ClaimReply, type ClaimRequest, type ClaimSystem } from './lib/publisher-claim-protocol.js';
+import { MINIMAL_TABLE, PG_BOSS_QUEUE, type ClaimReply, type ClaimRequest, type ClaimSystem } from './lib/publisher-claim-protocol.js';
 
 const { DATABASE_URL, WORKER_ID } = process.env;
 if (!DATABASE_URL || !WORKER_ID) throw new Error('publisher-claim-worker needs DATABASE_URL and WORKER_ID');
@@ -17,30 +16,50 @@ if (!DATABASE_URL || !WORKER_ID) throw new Error('publisher-claim-worker needs D
 /** The publisher's default lease; nothing here outlives it. */
 const LEASE_MS = 10 * 60_000;
 
-// Two connections each: one loop uses one at a time; the record variant overlaps its transactions.
-const db = knex(knexOptions(DATABASE_URL, 4));
+// One loop uses one connection at a time.
+const db = knex(knexOptions(DATABASE_URL, 2));
 const boss = new PgBoss({ connectionString: DATABASE_URL, max: 2, migrate: false, supervise: false, schedule: false });
 boss.on('error', (error) => process.stderr.write(`${WORKER_ID}: pg-boss: ${error.message}\n`));
 await boss.start();
 await db.raw('select 1');
 
-/** One batch of a system: claims up to `batch` due jobs, marks them done, returns how many. */
+/** A bare claim of due post_targets rows, leased as the publisher leases them. */
+const bareClaimSql = `update post_targets
+     set status = 'publishing', lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond'
+   where id in (select id from post_targets where status = 'scheduled' and run_at <= now() order by run_at limit ? for update skip locked)
+  returning id`;
+
+/** pg-boss's claim: a batch fetch without priority ordering (its cheapest). */
+const pgBossFetch = (batch: number) => boss.fetch(PG_BOSS_QUEUE, { batchSize: batch, priority: false });
+
+/** One batch of a system: claims up to `batch` due jobs (and, for the processing systems, marks them done); returns how many. */
 const batches: Record<ClaimSystem, (batch: number) => Promise<number>> = {
-  /** The ceiling: claim and mark done in one statement, on a table with nothing else in it. */
-  async ceiling(batch) {
+  /** The ceiling: the least a claim of these rows can be — one statement, no sweep, nothing returned but ids. */
+  async bareClaim(batch) {
+    const { rows } = await db.raw<{ rows: unknown[] }>(bareClaimSql, [WORKER_ID, LEASE_MS, batch]);
+    return rows.length;
+  },
+  /** The same bare claim on a table with nothing else in it: the gap to bareClaim is what post_targets' width and indexes cost. */
+  async minimalClaim(batch) {
     const { rows } = await db.raw<{ rows: unknown[] }>(
-      `update ${CEILING_TABLE} set status = 'done'
-        where id in (select id from ${CEILING_TABLE} where status = 'due' order by run_at limit ? for update skip locked)
+      `update ${MINIMAL_TABLE} set status = 'claimed'
+        where id in (select id from ${MINIMAL_TABLE} where status = 'due' order by run_at limit ? for update skip locked)
         returning id`,
       [batch],
     );
     return rows.length;
   },
+  async claim(batch) {
+    return (await claimDueTargets(db, { owner: WORKER_ID, leaseMs: LEASE_MS, limit: batch })).length;
+  },
+  async pgBossFetch(batch) {
+    return (await pgBossFetch(batch)).length;
+  },
   /**
    * Our claim path, then the record path's own target update (published, remote id, lease released,
    * guarded by the lease) for the whole batch in one statement: the cheapest record the engine could do.
    */
-  async claim(batch) {
+  async claimAndRecord(batch) {
     const claimed = await claimDueTargets(db, { owner: WORKER_ID, leaseMs: LEASE_MS, limit: batch });
     if (claimed.length === 0) return 0;
     await db.raw(
@@ -51,20 +70,9 @@ const batches: Record<ClaimSystem, (batch: number) => Promise<number>> = {
     );
     return claimed.length;
   },
-  /** Our claim path with the engine's own recordOutcome per target (attempt row, post status), all at once. */
-  async claimAndRecord(batch) {
-    const claimed = await claimDueTargets(db, { owner: WORKER_ID, leaseMs: LEASE_MS, limit: batch });
-    const startedAt = new Date();
-    await Promise.all(
-      claimed.map((target) =>
-        recordOutcome(db, target, { status: 'published', attempt: 'published', result: { remoteId: `bench-${target.id}`, url: null } }, { owner: WORKER_ID, startedAt }),
-      ),
-    );
-    return claimed.length;
-  },
-  /** pg-boss's fastest loop: a batch fetch (no priority ordering) and one bulk complete. */
-  async pgBoss(batch) {
-    const jobs = await boss.fetch(PG_BOSS_QUEUE, { batchSize: batch, priority: false });
+  /** pg-boss's fastest processing loop: a batch fetch and one bulk complete. */
+  async pgBossFetchAndComplete(batch) {
+    const jobs = await pgBossFetch(batch);
     if (jobs.length === 0) return 0;
     await boss.complete(
       PG_BOSS_QUEUE,

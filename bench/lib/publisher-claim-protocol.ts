@@ -1,10 +1,18 @@
 /** What the claim comparison's parent and its worker processes (bench/publisher-claim-worker.ts) share. */
 
-/** The systems compared: the bare ceiling, our claim path (and with the full record path), pg-boss. */
-export type ClaimSystem = 'ceiling' | 'claim' | 'claimAndRecord' | 'pgBoss';
+/**
+ * The systems compared, each draining the same number of due jobs:
+ * - `bareClaim`: a bare `FOR UPDATE SKIP LOCKED` claim of the same due post_targets rows (the ceiling);
+ * - `minimalClaim`: the same bare claim on a minimal three-column table (what the schema costs);
+ * - `claim`: the publisher's claimDueTargets;
+ * - `pgBossFetch`: pg-boss's claim (a batch fetch without priority ordering, its cheapest);
+ * - `claimAndRecord`: claimDueTargets, then the record path's target update for the batch;
+ * - `pgBossFetchAndComplete`: pg-boss's fastest processing loop (batch fetch, bulk complete).
+ */
+export type ClaimSystem = 'bareClaim' | 'minimalClaim' | 'claim' | 'pgBossFetch' | 'claimAndRecord' | 'pgBossFetchAndComplete';
 
-/** The ceiling's minimal job table. */
-export const CEILING_TABLE = 'bench_ceiling_jobs';
+/** The minimal job table. */
+export const MINIMAL_TABLE = 'bench_minimal_jobs';
 
 /** pg-boss's queue for the comparison. */
 export const PG_BOSS_QUEUE = 'bench-publish';
@@ -15,7 +23,7 @@ export interface ClaimRequest {
   batch: number;
 }
 
-/** Worker → parent: how many jobs this worker took and marked done, and how long it ran. */
+/** Worker → parent: how many jobs this worker took, and how long it ran. */
 export interface ClaimReply {
   jobs: number;
   ms: number;
