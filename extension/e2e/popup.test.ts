@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Media } from '#shared/api/media.js';
 import type { Post } from '#shared/api/posts.js';
 import type { NextQueueSlot, PostTargetList } from '#shared/api/publishing.js';
@@ -59,6 +59,14 @@ describe.skipIf(!browserAvailable)('the toolbar quick post against the real serv
     const tabs = await browser.background.evaluate(() => chrome.tabs.query({}));
     const tabId = tabs.find((tab) => tab.url?.startsWith(pages.origin + '/article'))?.id;
     const popup = await browser.context.newPage();
+    const opened = Date.now();
+    const messages: string[] = [];
+    popup.on('console', (message) => messages.push(`${Date.now() - opened} ms ${message.type()}: ${message.text()}`));
+    // A failure says what the person would have seen, what the popup logged, and when.
+    onTestFailed(async () => {
+      const shown = await popup.evaluate(() => document.body.innerText).catch((error: Error) => `(closed: ${error.message})`);
+      console.log(`[popup opened ${Date.now() - opened} ms before the failure]\n${shown}\n[its console]\n${messages.join('\n')}`);
+    });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
     await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).not.toBe('');
     return popup;
