@@ -153,7 +153,9 @@ describe.skipIf(!databaseUrl)('GET /metrics', () => {
     const text = await scrape();
     expect(sample(text, 'minopa_job_run_duration_seconds_count', { job: 'metrics-probe', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     const sum = sample(text, 'minopa_job_run_duration_seconds_sum', { job: 'metrics-probe', outcome: 'ok' })!;
-    expect(sum / sample(text, 'minopa_job_run_duration_seconds_count', { job: 'metrics-probe', outcome: 'ok' })!).toBeGreaterThanOrEqual(0.12);
+    // The probe sleeps 120 ms; a timer may fire a fraction of a millisecond early by the clock the
+    // histogram uses (CI measured 0.11989 s), so the check is that the run's time was measured, not ~0.
+    expect(sum / sample(text, 'minopa_job_run_duration_seconds_count', { job: 'metrics-probe', outcome: 'ok' })!).toBeGreaterThanOrEqual(0.11);
     expect(sample(text, 'minopa_job_run_duration_seconds_count', { job: 'metrics-broken', outcome: 'error' })).toBeGreaterThanOrEqual(1);
 
     const runLines = lines.map((line) => JSON.parse(line)).filter((line) => line.job);

@@ -15,8 +15,8 @@ export interface PublisherSettings {
   /** Publishes in flight at once per connected account (networks dislike parallel posts by one account). */
   perAccount: number;
   /**
-   * How long a claim holds without renewal; the worker renews its leases every third of it while it runs,
-   * and each checkpoint save extends it. A crashed worker's targets come back (to be reconciled) after it.
+   * How long a claim holds without renewal; the worker renews its leases every third of it while it runs.
+   * A crashed worker's targets are taken over by the reconcile job once it has passed.
    */
   leaseMs: number;
   /** Publish attempts in all (transient failures); after the last, the target fails. */
