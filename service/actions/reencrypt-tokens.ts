@@ -14,26 +14,30 @@ interface SealedTable {
   reseal(sealer: Sealer, row: Record<string, string | null>): Record<string, string | null>;
 }
 
+/**
+ * A table whose `credentials` column is sealed under the key named in `credentialsKeyId`, opened and sealed
+ * by its own module (each seals with its own context).
+ */
+function credentialsTable<T>(
+  table: string,
+  open: (sealer: Sealer, row: { credentials: string; credentialsKeyId: string }) => T,
+  seal: (sealer: Sealer, tokens: T) => { credentials: string; credentialsKeyId: string },
+): SealedTable {
+  return {
+    table,
+    keyColumn: 'credentialsKeyId',
+    columns: ['credentials'],
+    reseal(sealer, row) {
+      const sealed = seal(sealer, open(sealer, { credentials: row.credentials!, credentialsKeyId: row.credentialsKeyId! }));
+      return { credentials: sealed.credentials, credentialsKeyId: sealed.credentialsKeyId };
+    },
+  };
+}
+
 /** Every place a sealed value is stored; a new sealed column belongs here too, or rotation would miss it. */
 export const SEALED_TABLES: SealedTable[] = [
-  {
-    table: 'connectedAccounts',
-    keyColumn: 'credentialsKeyId',
-    columns: ['credentials'],
-    reseal(sealer, row) {
-      const sealed = sealTokens(sealer, openTokens(sealer, { credentials: row.credentials!, credentialsKeyId: row.credentialsKeyId! }));
-      return { credentials: sealed.credentials, credentialsKeyId: sealed.credentialsKeyId };
-    },
-  },
-  {
-    table: 'integrationConnections',
-    keyColumn: 'credentialsKeyId',
-    columns: ['credentials'],
-    reseal(sealer, row) {
-      const sealed = sealIntegrationTokens(sealer, openIntegrationTokens(sealer, { credentials: row.credentials!, credentialsKeyId: row.credentialsKeyId! }));
-      return { credentials: sealed.credentials, credentialsKeyId: sealed.credentialsKeyId };
-    },
-  },
+  credentialsTable('connectedAccounts', openTokens, sealTokens),
+  credentialsTable('integrationConnections', openIntegrationTokens, sealIntegrationTokens),
   {
     // Connections in progress (minutes long), rotated anyway so the old key can go as soon as this ends.
     table: 'connectRequests',
