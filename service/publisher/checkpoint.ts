@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { NaturalBatcher } from '../db/natural-batcher.js';
+import { runPrepared } from '../db/prepared.js';
 import type { Checkpoint } from '../platforms/types.js';
 
 /**
@@ -25,14 +27,45 @@ export function leasedCheckpoint(knex: Knex, target: { id: string; progress: Rec
       return state;
     },
     async save(patch) {
-      const updated = await knex('postTargets')
-        .where({ id: target.id, leaseOwner: owner, status: 'publishing' })
-        .update({
-          progress: knex.raw('progress || cast(? as jsonb)', [JSON.stringify(patch)]),
-          updatedAt: knex.fn.now(),
-        });
-      if (updated === 0) throw new LeaseLostError(target.id);
+      const saved = await saveBatcher(knex).submit({ id: target.id, owner, patch });
+      if (!saved) throw new LeaseLostError(target.id);
       state = { ...state, ...patch };
     },
   };
+}
+
+/** One save: the target, whose lease it needs, and the keys it sets. */
+interface SaveRow {
+  id: string;
+  owner: string;
+  patch: Readonly<Record<string, unknown>>;
+}
+
+// The saves of targets that reach a checkpoint together (a burst of posts whose requests return in the same
+// moment) share one statement, as the outcomes do (record.ts); `n` is each save's place in the batch.
+const SAVE_BATCH_SQL = `
+  with input as (select * from jsonb_to_recordset($1::jsonb) as i(n int, id uuid, owner text, patch jsonb)),
+  saved as (
+    update post_targets t set progress = t.progress || i.patch, updated_at = now()
+      from input i
+     where t.id = i.id and t.lease_owner = i.owner and t.status = 'publishing'
+    returning t.id
+  )
+  select saved.id is not null as saved from input i left join saved on saved.id = i.id order by i.n`;
+
+/** As record.ts groups outcomes; one target's saves never share a batch (its adapter waits for each anyway). */
+const BATCHING = { maxInFlight: 4, stalledAfterMs: 25, maxBatch: 64, keyOf: (row: SaveRow) => row.id };
+
+const batchers = new WeakMap<Knex, NaturalBatcher<SaveRow, boolean>>();
+
+function saveBatcher(knex: Knex): NaturalBatcher<SaveRow, boolean> {
+  let batcher = batchers.get(knex);
+  if (!batcher) {
+    batcher = new NaturalBatcher(async (rows) => {
+      const answers = await runPrepared<{ saved: boolean }>(knex, 'minopa_save_checkpoints', SAVE_BATCH_SQL, [JSON.stringify(rows.map((row, n) => ({ n, ...row })))]);
+      return answers.map((answer) => answer.saved);
+    }, BATCHING);
+    batchers.set(knex, batcher);
+  }
+  return batcher;
 }
