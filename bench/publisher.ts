@@ -25,7 +25,7 @@ import { report, round } from './lib/report.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-const ROUNDS = env('BENCH_ROUNDS', 3);
+const ROUNDS = env('BENCH_ROUNDS', 5);
 const CLAIM_JOBS = env('BENCH_CLAIM_JOBS', 20_000);
 /** The most the publisher claims at once (its pool's capacity), used by every system. */
 const BATCH = env('BENCH_BATCH', DEFAULT_PUBLISHER_SETTINGS.capacity);
@@ -77,6 +77,7 @@ export async function run(): Promise<void> {
       run,
       'jobs/s': round(phase.published / phase.drainSeconds, 0),
       seconds: round(phase.drainSeconds, 2),
+      'worker cpu µs/job': '',
       'late p50 ms': round(phase.latenessP50Ms, 0),
       'late p99 ms': round(phase.latenessP99Ms, 0),
       'start p99 ms': round(phase.startP99Ms, 0),
@@ -88,7 +89,7 @@ export async function run(): Promise<void> {
     report(
       'publisher',
       [
-        ...claims.runs.map((r) => ({ round: r.round, run: SYSTEM_NAMES[r.system], 'jobs/s': round(r.jobsPerSecond, 0), seconds: round(r.seconds, 2), 'late p50 ms': '', 'late p99 ms': '', 'start p99 ms': '', 'attempt p50 ms': '', 'in flight': '' })),
+        ...claims.runs.map((r) => ({ round: r.round, run: SYSTEM_NAMES[r.system], 'jobs/s': round(r.jobsPerSecond, 0), seconds: round(r.seconds, 2), 'worker cpu µs/job': round(r.workerCpuUsPerJob, 1), 'late p50 ms': '', 'late p99 ms': '', 'start p99 ms': '', 'attempt p50 ms': '', 'in flight': '' })),
         phaseRow(`burst: ${TARGETS} due at once, ${WORKERS} processes, X sim ${LATENCY_MS} ms`, path.burst),
         phaseRow(`steady: ${STEADY_RATE}/s for ${STEADY_SECONDS} s`, path.steady),
       ],
@@ -98,6 +99,7 @@ export async function run(): Promise<void> {
         batch: BATCH,
         claimJobs: CLAIM_JOBS,
         jobsPerS: claims.jobsPerSecond,
+        workerCpuUsPerJob: claims.workerCpuUsPerJob,
         claimVsCeiling: claims.claimVsCeiling,
         claimVsPgBoss: claims.claimVsPgBoss,
         claimVsMinimalTable: claims.claimVsMinimalTable,

@@ -23,8 +23,9 @@ export interface ClaimRequest {
   batch: number;
 }
 
-/** Worker → parent: how many jobs this worker took, and how long it ran. */
+/** Worker → parent: how many jobs this worker took, how long it ran, and the CPU time it used meanwhile. */
 export interface ClaimReply {
   jobs: number;
   ms: number;
+  cpuMs: number;
 }

@@ -24,12 +24,18 @@ export interface ClaimRun {
   system: ClaimSystem;
   jobsPerSecond: number;
   seconds: number;
+  /**
+   * CPU time of the worker processes per job, in microseconds: on a machine with few cores the workers
+   * compete with the database's backends, so what a system costs its client shows in its rate too.
+   */
+  workerCpuUsPerJob: number;
 }
 
 /** Medians over the rounds, in jobs per second, and the ratios (medians of per-round ratios). */
 export interface ClaimComparison {
   runs: ClaimRun[];
   jobsPerSecond: Record<ClaimSystem, number>;
+  workerCpuUsPerJob: Record<ClaimSystem, number>;
   /** (b) / (a): our claim against a bare claim of the same rows — the issue's target, ≥ 0.8. */
   claimVsCeiling: number;
   /** Our claim against a bare claim on a minimal table: what post_targets' width and indexes cost. */
@@ -71,11 +77,15 @@ export async function compareClaims(knex: Knex, options: ClaimOptions): Promise<
   await boss.createQueue(PG_BOSS_QUEUE);
 
   const workers: Array<WorkerProcess<ClaimRequest, ClaimReply>> = [];
+  const quiet = await withoutAutovacuum(knex);
   try {
     for (let index = 0; index < options.workers; index++) {
       workers.push(await startWorker('bench/publisher-claim-worker.ts', { DATABASE_URL: options.databaseUrl, WORKER_ID: `bench-claim-${index}` }));
     }
     const drain = async (round: number, system: ClaimSystem, jobs = options.jobs): Promise<ClaimRun> => {
+      // Every run starts just after a checkpoint, so none pays for a checkpoint the WAL of another set off
+      // (its first write to each page afterwards logs the whole page). Needs a superuser or pg_checkpoint.
+      await knex.raw('checkpoint').catch(() => undefined);
       await seed(knex, boss, system, owner, accountIds, jobs, round);
       const started = performance.now();
       const replies = await Promise.all(workers.map((worker) => worker.ask({ system, batch: options.batch })));
@@ -84,7 +94,8 @@ export async function compareClaims(knex: Knex, options: ClaimOptions): Promise<
       // Every job once across the workers, or the comparison means nothing.
       if (taken !== jobs) throw new Error(`${system} took ${taken} jobs of ${jobs} in round ${round}`);
       await empty(knex, system);
-      return { round, system, jobsPerSecond: jobs / seconds, seconds };
+      const cpuMs = replies.reduce((sum, reply) => sum + reply.cpuMs, 0);
+      return { round, system, jobsPerSecond: jobs / seconds, seconds, workerCpuUsPerJob: (cpuMs * 1000) / jobs };
     };
     // Warm every path (JIT, plans, pg-boss's statements) on a small batch first.
     for (const system of SYSTEMS) await drain(0, system, Math.max(options.batch, Math.floor(options.jobs / 10)));
@@ -93,22 +104,42 @@ export async function compareClaims(knex: Knex, options: ClaimOptions): Promise<
     for (let round = 1; round <= options.rounds; round++) {
       for (let step = 0; step < SYSTEMS.length; step++) runs.push(await drain(round, SYSTEMS[(round - 1 + step) % SYSTEMS.length]!));
     }
-    const med = (system: ClaimSystem) => median(runs.filter((run) => run.system === system).map((run) => run.jobsPerSecond));
+    const med = (system: ClaimSystem, of: (run: ClaimRun) => number = (run) => run.jobsPerSecond) => median(runs.filter((run) => run.system === system).map(of));
     const perRound = (pick: (of: (system: ClaimSystem) => number) => number) =>
       median(Array.from({ length: options.rounds }, (_, index) => pick((system) => runs.find((run) => run.round === index + 1 && run.system === system)!.jobsPerSecond)));
     const ratio = (system: ClaimSystem, baseline: ClaimSystem) => round(perRound((of) => of(system) / of(baseline)));
     return {
       runs,
       jobsPerSecond: Object.fromEntries(SYSTEMS.map((system) => [system, round(med(system), 0)])) as Record<ClaimSystem, number>,
+      workerCpuUsPerJob: Object.fromEntries(SYSTEMS.map((system) => [system, round(med(system, (run) => run.workerCpuUsPerJob), 1)])) as Record<ClaimSystem, number>,
       claimVsCeiling: ratio('claim', 'bareClaim'),
       claimVsMinimalTable: ratio('claim', 'minimalClaim'),
       claimVsPgBoss: ratio('claim', 'pgBossFetch'),
       processingVsPgBoss: ratio('claimAndRecord', 'pgBossFetchAndComplete'),
     };
   } finally {
+    await quiet.restore();
     await Promise.all(workers.map((worker) => worker.stop()));
     await boss.stop({ graceful: false, wait: true });
   }
+}
+
+/**
+ * Turns autovacuum off on the tables the systems drain, until `restore`: each run writes tens of thousands
+ * of rows, enough to set autovacuum off on that table at whatever moment of a later run its naptime ends,
+ * and a run should measure the system, not the vacuum. Every system's tables are emptied by TRUNCATE
+ * between runs instead. pg-boss keeps its jobs in one partition per queue; the setting is per partition.
+ */
+async function withoutAutovacuum(knex: Knex): Promise<{ restore(): Promise<void> }> {
+  const { rows } = await knex.raw<{ rows: Array<{ name: string }> }>(
+    `select cast(c.oid as regclass)::text as name from pg_class c
+      where c.relkind = 'r' and (c.oid in (cast('post_targets' as regclass), cast('posts' as regclass), cast('publish_attempts' as regclass), cast(? as regclass), cast('pgboss.job' as regclass))
+         or c.oid in (select inhrelid from pg_inherits where inhparent = cast('pgboss.job' as regclass)))`,
+    [MINIMAL_TABLE],
+  );
+  const set = (value: string) => Promise.all(rows.map((row) => knex.raw(`alter table ${row.name} ${value}`)));
+  await set('set (autovacuum_enabled = false)');
+  return { restore: async () => void (await set('reset (autovacuum_enabled)')) };
 }
 
 /** Makes `count` due jobs for `system` and refreshes the planner's statistics. */

@@ -22,7 +22,6 @@ export interface PublisherDeps {
 /** A target as a claim returns it (its lease is held by the claimer). */
 export interface ClaimedTarget {
   id: string;
-  workspaceId: string;
   postId: string;
   accountId: string;
   platform: PlatformId;
