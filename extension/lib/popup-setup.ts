@@ -78,8 +78,10 @@ export async function getNextQueueSlot(data: { workspaceId: string }): Promise<Q
 
 /** Keeps (or, with null, forgets) the text being written in a workspace. Nobody signed in: nothing is kept. */
 export async function savePopupText(data: { workspaceId: string; text: Omit<PopupComposerText, 'userId' | 'savedAt'> | null }): Promise<void> {
-  const session = await sessionItem.getValue();
+  // Everything inside `serially`, so saves land in the order they were sent: a text saved a moment before
+  // the post was sent must not land after the "forget it" that the sending sent.
   await serially(async () => {
+    const session = await sessionItem.getValue();
     const texts = { ...(await popupComposerTextItem.getValue()) };
     if (data.text === null) delete texts[data.workspaceId];
     else if (session) texts[data.workspaceId] = { ...data.text, userId: session.user.id, savedAt: new Date().toISOString() };

@@ -115,7 +115,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
       setRestored(true);
     }
   }, [memory.setup, workspaceId]);
-  usePersistentText(workspaceId, { pageUrl: context?.url ?? '', title, body, overrides }, (source === 'typed' || source === 'restored') && outcome === null);
+  const persistentText = usePersistentText(workspaceId, { pageUrl: context?.url ?? '', title, body, overrides }, (source === 'typed' || source === 'restored') && outcome === null);
 
   const submit = useAction(async (allowDuplicate: boolean) => {
     const fromPage = prefill !== null && context !== null && (link === prefill.cleanLink || link === prefill.trackedLink);
@@ -144,7 +144,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
 
   function finish(result: Outcome) {
     setOutcome(result);
-    void sendMessage('savePopupText', { workspaceId, text: null }).catch(() => undefined);
+    persistentText.forget();
     const options = Object.fromEntries(chosenChannels.map((channel) => [channel.id, rememberedOptions(channel.platform, settingsFor(channel))]));
     void sendMessage('rememberPopupChoices', { workspaceId, accountIds: chosen, action: effectiveAction, options }).catch(() => undefined);
   }
@@ -160,7 +160,7 @@ export function Composer({ state, context, onWorkspace }: { state: ComposerState
     setRestored(false);
     setSource(prefill ? 'prefill' : 'none');
     submit.clearError();
-    void sendMessage('savePopupText', { workspaceId, text: null }).catch(() => undefined);
+    persistentText.forget();
   }
   /** Any edit: stale refusals go, and the text is now the person's. */
   const edited = () => {

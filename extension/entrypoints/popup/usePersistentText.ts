@@ -10,10 +10,14 @@ type Text = Omit<PopupComposerText, 'userId' | 'savedAt'>;
 /**
  * Keeps the text being written in extension storage (through the background), a moment after each
  * change, while `active` (the person wrote or restored something: a fresh prefill is not worth keeping).
- * The last change is also sent when the popup closes.
+ * The last change is also sent when the popup closes. `forget()` — the text was sent, or the person
+ * started over — drops it from storage and drops what was waiting to be saved, at once: a save still
+ * waiting must never write the sent text back (the next popup would offer it again, and sending it again
+ * would post it twice).
  */
-export function usePersistentText(workspaceId: string, text: Text, active: boolean): void {
+export function usePersistentText(workspaceId: string, text: Text, active: boolean): { forget(): void } {
   const pending = useRef<{ workspaceId: string; text: Text } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { pageUrl, title, body, overrides } = text;
   useEffect(() => {
     if (!active || !workspaceId) {
@@ -22,8 +26,8 @@ export function usePersistentText(workspaceId: string, text: Text, active: boole
       return;
     }
     pending.current = { workspaceId, text: { pageUrl, title, body, overrides } };
-    const timer = setTimeout(flush, SAVE_TEXT_DELAY_MS);
-    return () => clearTimeout(timer);
+    timer.current = setTimeout(flush, SAVE_TEXT_DELAY_MS);
+    return () => clearTimeout(timer.current);
   }, [active, workspaceId, pageUrl, title, body, overrides]);
 
   function flush() {
@@ -36,4 +40,13 @@ export function usePersistentText(workspaceId: string, text: Text, active: boole
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);
   }, []);
+
+  return {
+    // Synchronous, not left to the next render's effect: the timer may fire (or the popup close) before it.
+    forget() {
+      pending.current = null;
+      clearTimeout(timer.current);
+      if (workspaceId) void sendMessage('savePopupText', { workspaceId, text: null }).catch(() => undefined);
+    },
+  };
 }
