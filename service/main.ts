@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics/service-metrics.js';
 import { WORKER_ID } from './publisher/settings.js';
 import { shutDown } from './shutdown/graceful-shutdown.js';
+import { trackConnections } from './shutdown/connections.js';
 
 /** How to start; everything is optional (the environment decides by default). */
 export interface StartOptions {
@@ -47,6 +48,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     // The app needs the actual port (PORT=0) for its public URL, so it is built once the server listens.
     let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
     const server = createServer((req, res) => handle(req, res));
+    const connections = trackConnections(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(initial.port, initial.host, () => resolve());
@@ -78,6 +80,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       close: () =>
         shutDown({
           server,
+          connections,
           scheduler,
           db,
           logger,

@@ -3,10 +3,13 @@ import type { Database } from '../db.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { releaseLeases } from './release-leases.js';
+import type { TrackedConnections } from './connections.js';
 
 /** What a shutdown stops, in order. */
 export interface ShutdownParts {
   server: Server;
+  /** The server's connections (trackConnections): quiet ones are closed, and requests the deadline cuts off are named. */
+  connections?: TrackedConnections;
   scheduler?: Scheduler | undefined;
   db: Database;
   logger: Logger;
@@ -18,12 +21,18 @@ export interface ShutdownParts {
 
 /** How often idle keep-alive connections are closed while draining (one may turn idle at any moment). */
 const IDLE_SWEEP_MS = 100;
+/**
+ * A connection that has carried no request for this long is closed too: long enough for a client that
+ * connected just before the shutdown to send its request, short next to any deadline.
+ */
+const QUIET_CONNECTION_MS = 1_000;
 /** After the deadline, how long closing the database may take (a query cut off mid-way may hold a connection). */
 const DB_CLOSE_MS = 5_000;
 
 /**
  * Stops the service without losing work, logging each phase and how long it took:
- * 1. the listening socket closes (new connections are refused) and idle keep-alive connections with it;
+ * 1. the listening socket closes (new connections are refused), and so do connections that carry no request
+ *    (idle keep-alive ones, and ones a browser opened ahead of need and never used);
  * 2. the scheduler stops claiming (its signal aborts: the publisher hands back targets it had not started)
  *    while requests and publishes in flight finish — both within `timeoutMs`, after which the remaining
  *    connections are cut;
@@ -38,8 +47,12 @@ export async function shutDown(parts: ShutdownParts): Promise<void> {
   let phase = performance.now();
 
   const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const idleSweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+  const closeIdle = () => {
+    server.closeIdleConnections();
+    parts.connections?.closeQuiet(QUIET_CONNECTION_MS);
+  };
+  closeIdle();
+  const idleSweep = setInterval(closeIdle, IDLE_SWEEP_MS);
   logger.info('shutdown: no longer accepting connections', { ms: since(phase), timeoutMs });
 
   phase = performance.now();
@@ -56,11 +69,14 @@ export async function shutDown(parts: ShutdownParts): Promise<void> {
   clearTimeout(deadline);
   clearInterval(idleSweep);
   if (timedOut) {
+    const cutOff = parts.connections?.requestsInFlight() ?? [];
     server.closeAllConnections();
     logger.warn('shutdown: deadline reached, cutting off what is still in flight', {
       ms: since(phase),
       requestsFinished: timings.requestsMs !== undefined,
       jobsFinished: timings.jobsMs !== undefined,
+      // The oldest few: enough to tell what held the shutdown up.
+      requests: cutOff.slice(0, 10),
     });
   } else {
     logger.info('shutdown: requests and job runs in flight finished', { ms: since(phase), ...timings });
