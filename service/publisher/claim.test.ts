@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../logger.js';
 import { claimDueTargets, claimUnconfirmedTargets } from './claim.js';
+import { renewLeases } from './leased-loop.js';
 import { openSchemaDatabase, testDatabaseUrl, type SchemaDatabase } from './testing/database.js';
 import { seedAccount, seedPost, seedWorkspace } from './testing/fixtures.js';
 
@@ -69,5 +71,27 @@ describe.skipIf(!databaseUrl)('claiming due targets', () => {
     expect(reconciling.map((target) => target.id)).toEqual(targetIds);
     expect(reconciling[0]!.since!.getTime()).toBeLessThanOrEqual(Date.now() - 59_000);
     expect((await db.knex('postTargets').where({ id: targetIds[0] }).first()).attempts).toBe(1);
+  });
+
+  it('renews the leases a worker holds, passing over a target locked by its own record or checkpoint batch instead of waiting', async () => {
+    const accounts = await Promise.all([seedAccount(db.knex, owner.workspaceId), seedAccount(db.knex, owner.workspaceId)]);
+    for (const account of accounts) await seedPost(db.knex, owner, [account], { dueAt: new Date(Date.now() - 60_000) });
+    const [busy, free] = await claimDueTargets(db.knex, { owner: 'renewer', leaseMs: 1_000, limit: 2 });
+    const before = await db.knex('postTargets').whereIn('id', [busy!.id, free!.id]).select('id', 'leaseExpiresAt');
+    const expiry = (id: string) => before.find((row) => row.id === id).leaseExpiresAt.getTime();
+    // A batch statement of this worker holds `busy` (and may want more rows): the renewal must not wait for it.
+    const batch = await db.knex.transaction();
+    try {
+      await batch('postTargets').where({ id: busy!.id }).forUpdate().first('id');
+      await renewLeases({ knex: db.knex, logger: silentLogger }, { workerId: 'renewer', leaseMs: 600_000 });
+      const after = await db.knex('postTargets').whereIn('id', [busy!.id, free!.id]).select('id', 'leaseExpiresAt');
+      expect(after.find((row) => row.id === free!.id).leaseExpiresAt.getTime()).toBeGreaterThan(Date.now() + 500_000);
+      expect(after.find((row) => row.id === busy!.id).leaseExpiresAt.getTime()).toBe(expiry(busy!.id));
+    } finally {
+      await batch.rollback();
+    }
+    // The next round renews it.
+    await renewLeases({ knex: db.knex, logger: silentLogger }, { workerId: 'renewer', leaseMs: 600_000 });
+    expect((await db.knex('postTargets').where({ id: busy!.id }).first()).leaseExpiresAt.getTime()).toBeGreaterThan(Date.now() + 500_000);
   });
 });

@@ -52,13 +52,19 @@ export async function runLeasedLoop(deps: PublisherDeps, settings: PublisherSett
   }
 }
 
-/** Extends every lease this process holds by a full lease; a failure is logged and the next round tries again. */
-async function renewLeases(deps: PublisherDeps, settings: PublisherSettings): Promise<void> {
+/**
+ * Extends every lease this process holds by a full lease; a failure is logged and the next round tries
+ * again. Rows locked at that moment are skipped: they are being recorded or checkpointed by this process
+ * in a batch (record.ts, checkpoint.ts), and waiting for them while holding others could deadlock with
+ * that batch. A lease lasts three rounds, so the next round renews what this one skipped.
+ */
+export async function renewLeases(deps: Pick<PublisherDeps, 'knex' | 'logger'>, settings: Pick<PublisherSettings, 'workerId' | 'leaseMs'>): Promise<void> {
   try {
-    await deps
-      .knex('postTargets')
-      .where({ leaseOwner: settings.workerId, status: 'publishing' })
-      .update({ leaseExpiresAt: deps.knex.raw(`now() + ? * interval '1 millisecond'`, [settings.leaseMs]) });
+    await deps.knex.raw(
+      `update post_targets set lease_expires_at = now() + ? * interval '1 millisecond'
+        where id in (select id from post_targets where lease_owner = ? and status = 'publishing' for update skip locked)`,
+      [settings.leaseMs, settings.workerId],
+    );
   } catch (error) {
     deps.logger.warn('publisher could not renew its leases', { error });
   }
