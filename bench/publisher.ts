@@ -25,7 +25,7 @@ import { report, round } from './lib/report.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-const ROUNDS = env('BENCH_ROUNDS', 5);
+const ROUNDS = env('BENCH_ROUNDS', 7);
 const CLAIM_JOBS = env('BENCH_CLAIM_JOBS', 20_000);
 /** The most the publisher claims at once (its pool's capacity), used by every system. */
 const BATCH = env('BENCH_BATCH', DEFAULT_PUBLISHER_SETTINGS.capacity);
