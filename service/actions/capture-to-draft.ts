@@ -5,8 +5,7 @@ import type { PostSource } from '#shared/api/posts.js';
 import type { MediaFetch } from '#shared/api/media.js';
 import { draftFromCapture } from '#shared/capture/draft-text.js';
 import { type CaptureMediaKind, fetchMessage, obviouslyPrivateHost } from '../media/capture-media.js';
-import { NaturalBatcher } from '../db/natural-batcher.js';
-import { runPrepared } from '../db/prepared.js';
+import { batchedStatement } from '../db/batched-statement.js';
 import type { PostWithAuthor } from '../models/post.js';
 import type { DeferredAuth } from '../middleware/auth.js';
 import { authSelect, toAuthentication, type AuthRow } from './authenticate.js';
@@ -94,19 +93,7 @@ interface CaptureRow {
  */
 const BATCHING = { maxInFlight: 4, stalledAfterMs: 25, maxBatch: 64, keyOf: (row: CaptureRow) => `${row.workspace_id}/${row.client_id}` };
 
-const batchers = new WeakMap<Knex, NaturalBatcher<CaptureRow, Row>>();
-
-function captureBatcher(knex: Knex): NaturalBatcher<CaptureRow, Row> {
-  let batcher = batchers.get(knex);
-  if (!batcher) {
-    batcher = new NaturalBatcher(
-      (rows) => runPrepared<Row>(knex, 'minopa_capture_batch', CAPTURE_BATCH_SQL, [JSON.stringify(rows.map((row, n) => ({ n, ...row })))]),
-      BATCHING,
-    );
-    batchers.set(knex, batcher);
-  }
-  return batcher;
-}
+const captureBatcher = batchedStatement<CaptureRow, Row>('minopa_capture_batch', CAPTURE_BATCH_SQL, BATCHING);
 
 type InsertedPost = Omit<PostWithAuthor, 'authorFirstName' | 'authorLastName'>;
 // A capture with no live session has null session columns: `sessionId` tells.

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { NaturalBatcher } from '../db/natural-batcher.js';
-import { runPrepared } from '../db/prepared.js';
+import { batchedStatement } from '../db/batched-statement.js';
 import type { Checkpoint } from '../platforms/types.js';
 
 /**
@@ -27,7 +26,7 @@ export function leasedCheckpoint(knex: Knex, target: { id: string; progress: Rec
       return state;
     },
     async save(patch) {
-      const saved = await saveBatcher(knex).submit({ id: target.id, owner, patch });
+      const { saved } = await saveBatcher(knex).submit({ id: target.id, owner, patch });
       if (!saved) throw new LeaseLostError(target.id);
       state = { ...state, ...patch };
     },
@@ -42,7 +41,7 @@ interface SaveRow {
 }
 
 // The saves of targets that reach a checkpoint together (a burst of posts whose requests return in the same
-// moment) share one statement, as the outcomes do (record.ts); `n` is each save's place in the batch.
+// moment) share one statement, as the outcomes do (record.ts).
 const SAVE_BATCH_SQL = `
   with input as (select * from jsonb_to_recordset($1::jsonb) as i(n int, id uuid, owner text, patch jsonb)),
   saved as (
@@ -56,16 +55,4 @@ const SAVE_BATCH_SQL = `
 /** As record.ts groups outcomes; one target's saves never share a batch (its adapter waits for each anyway). */
 const BATCHING = { maxInFlight: 4, stalledAfterMs: 25, maxBatch: 64, keyOf: (row: SaveRow) => row.id };
 
-const batchers = new WeakMap<Knex, NaturalBatcher<SaveRow, boolean>>();
-
-function saveBatcher(knex: Knex): NaturalBatcher<SaveRow, boolean> {
-  let batcher = batchers.get(knex);
-  if (!batcher) {
-    batcher = new NaturalBatcher(async (rows) => {
-      const answers = await runPrepared<{ saved: boolean }>(knex, 'minopa_save_checkpoints', SAVE_BATCH_SQL, [JSON.stringify(rows.map((row, n) => ({ n, ...row })))]);
-      return answers.map((answer) => answer.saved);
-    }, BATCHING);
-    batchers.set(knex, batcher);
-  }
-  return batcher;
-}
+const saveBatcher = batchedStatement<SaveRow, { saved: boolean }>('minopa_save_checkpoints', SAVE_BATCH_SQL, BATCHING);

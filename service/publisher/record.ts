@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { NaturalBatcher } from '../db/natural-batcher.js';
-import { runPrepared } from '../db/prepared.js';
+import { batchedStatement } from '../db/batched-statement.js';
 import { markReconnectNeeded } from '../actions/mark-account-reconnect.js';
 import { attemptOutcomeOf, type TargetOutcome } from './outcome.js';
 import { refreshPostStatus } from '../actions/refresh-post-status.js';
@@ -99,9 +98,8 @@ function recordRow(id: string, outcome: TargetOutcome, meta: AttemptMeta): Recor
 /** Counted targets of the post other than this one (drafted and cancelled ones do not count). */
 const SIBLINGS = `select 1 from post_targets o where o.post_id = t.post_id and o.id <> t.id and o.status not in ('draft', 'cancelled')`;
 
-// The batch goes in as one jsonb array of rows, `n` being each row's place in it. Two outcomes of one
-// target never share a batch (the batcher's key), as an UPDATE … FROM changes a row once whatever joins it.
-// Prepared once per connection (see runPrepared).
+// The batch as jsonb rows (batchedStatement). Two outcomes of one target never share a batch (the
+// batcher's key), as an UPDATE … FROM changes a row once whatever joins it.
 const RECORD_BATCH_SQL = `
   with input as (
     select * from jsonb_to_recordset($1::jsonb) as i(
@@ -146,13 +144,4 @@ const RECORD_BATCH_SQL = `
  */
 const BATCHING = { maxInFlight: 4, stalledAfterMs: 25, maxBatch: 64, keyOf: (row: RecordRow) => row.id };
 
-const batchers = new WeakMap<Knex, NaturalBatcher<RecordRow, RecordResult>>();
-
-function recordBatcher(knex: Knex): NaturalBatcher<RecordRow, RecordResult> {
-  let batcher = batchers.get(knex);
-  if (!batcher) {
-    batcher = new NaturalBatcher((rows) => runPrepared<RecordResult>(knex, 'minopa_record_outcomes', RECORD_BATCH_SQL, [JSON.stringify(rows.map((row, n) => ({ n, ...row })))]), BATCHING);
-    batchers.set(knex, batcher);
-  }
-  return batcher;
-}
+const recordBatcher = batchedStatement<RecordRow, RecordResult>('minopa_record_outcomes', RECORD_BATCH_SQL, BATCHING);
