@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -35,6 +36,31 @@ describe('startService', () => {
       await service.close();
     }
     await expect(fetch(`${service.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('answers a request Node cannot read with a stable code and a sentence, not a bare status line', { timeout: 60_000 }, async () => {
+    const service = await startService({ env, logger: createLogger({ level: 'error', write: () => undefined }) });
+    try {
+      // Over Node's 16 KB for the request line and headers.
+      const long = await fetch(`${service.url}/api/v1/legal?q=${'x'.repeat(20_000)}`);
+      expect(long.status).toBe(431);
+      expect(long.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await long.json()).toEqual({ error: { code: 'request_headers_too_large', message: expect.stringContaining('larger than 16 KB') } });
+
+      const url = new URL(service.url);
+      const socket = connect(Number(url.port), url.hostname);
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.end('NOT HTTP AT ALL\r\n\r\n');
+      await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'malformed_request', message: 'The request could not be read as HTTP.' } });
+      // The service goes on serving.
+      expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+    } finally {
+      await service.close();
+    }
   });
 
   it('`node --import tsx service/main.ts` serves until SIGTERM, then exits 0', { timeout: 60_000 }, async () => {

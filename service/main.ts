@@ -13,6 +13,7 @@ import { createMetrics } from './metrics/service-metrics.js';
 import { WORKER_ID } from './publisher/settings.js';
 import { shutDown } from './shutdown/graceful-shutdown.js';
 import { trackConnections } from './shutdown/connections.js';
+import { answerClientErrors } from './lib/client-errors.js';
 
 /** How to start; everything is optional (the environment decides by default). */
 export interface StartOptions {
@@ -49,6 +50,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
     const server = createServer((req, res) => handle(req, res));
     const connections = trackConnections(server);
+    answerClientErrors(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(initial.port, initial.host, () => resolve());

@@ -5,6 +5,10 @@
  * sentence, does not carry them all in its bundles.
  */
 export const ERROR_STATUS = {
+  // Requests that could not be read as HTTP at all (answered before any route: service/lib/client-errors.ts).
+  malformed_request: 400,
+  request_timeout: 408,
+  request_headers_too_large: 431,
   malformed_json: 400,
   validation_failed: 400,
   unauthenticated: 401,

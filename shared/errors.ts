@@ -7,6 +7,18 @@ import type { Bilingual } from './i18n.js';
  * service answers in the request's language.
  */
 export const ERRORS = {
+  malformed_request: {
+    message: 'The request could not be read as HTTP.',
+    de: 'Die Anfrage konnte nicht als HTTP gelesen werden.',
+  },
+  request_timeout: {
+    message: 'The request took too long to arrive. Check the connection and send it again.',
+    de: 'Die Anfrage kam zu langsam an. Prüfen Sie die Verbindung und senden Sie sie erneut.',
+  },
+  request_headers_too_large: {
+    message: 'The address and headers of the request are larger than 16 KB. Shorten the address (a long query string) or send fewer cookies.',
+    de: 'Adresse und Kopfzeilen der Anfrage sind größer als 16 KB. Kürzen Sie die Adresse (eine lange Abfragezeichenkette) oder senden Sie weniger Cookies.',
+  },
   malformed_json: {
     message: 'The request body is not valid JSON.',
     de: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
