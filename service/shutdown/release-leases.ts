@@ -5,7 +5,7 @@ import { WORKER as ACCOUNT_REFRESH_OWNER } from '../jobs/refresh-account-tokens.
 import { WORKER_ID } from '../publisher/settings.js';
 
 /** Rows whose lease this process gave back, per table. */
-export type ReleasedLeases = Record<'postTargets' | 'emailOutbox' | 'connectedAccounts' | 'integrationConnections', number>;
+export type ReleasedLeases = Record<'postTargets' | 'emailOutbox' | 'connectedAccounts' | 'integrationConnections' | 'dataExports' | 'imports', number>;
 
 /**
  * Gives back every lease this process still holds once its work has stopped (or the shutdown deadline
@@ -16,11 +16,19 @@ export type ReleasedLeases = Record<'postTargets' | 'emailOutbox' | 'connectedAc
  *   so the reconcile job asks the network before anything is sent again — never a blind resend;
  * - an email still 'sending' goes back to 'pending' (its row id is the provider's idempotency key, so a
  *   second send is still one email);
- * - token refresh leases are simply cleared (lib/refresh-lease.ts).
- * Leases of data exports and imports are per run and name no process; they still wait out their expiry.
+ * - token refresh leases are simply cleared (lib/refresh-lease.ts);
+ * - a data export being built is queued again (its next build writes the archive anew), the attempt
+ *   not counted: the shutdown was not the export's fault;
+ * - an import keeps its stage (an export already started at Canva is polled, not started again) and
+ *   loses only its lock, the attempt not counted either.
+ * Exports and imports name their runs after this process (`${WORKER_ID}:…`), hence the prefix.
  */
-export async function releaseLeases(knex: Knex, owners: { publisher?: string; accountRefresh?: string; integrationRefresh?: string; emailPrefix?: string } = {}): Promise<ReleasedLeases> {
+export async function releaseLeases(
+  knex: Knex,
+  owners: { publisher?: string; accountRefresh?: string; integrationRefresh?: string; emailPrefix?: string } = {},
+): Promise<ReleasedLeases> {
   const publisher = owners.publisher ?? WORKER_ID;
+  const runsOfThisProcess = likePrefix(`${publisher}:`);
   // The outbox sender names its leases host:pid:run (email/send-outbox.ts): this process's prefix.
   const emailPrefix = owners.emailPrefix ?? `${hostname()}:${process.pid}:`;
   const { rows } = await knex.raw<{ rows: Array<{ id: string }> }>(
@@ -41,10 +49,23 @@ export async function releaseLeases(knex: Knex, owners: { publisher?: string; ac
   );
   const emailOutbox = await knex('emailOutbox')
     .where('status', 'sending')
-    .whereRaw(`lease_owner like ? escape '\\'`, [`${emailPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`])
+    .whereRaw(`lease_owner like ? escape '\\'`, [likePrefix(emailPrefix)])
     .update({ status: 'pending', leaseOwner: null, leaseExpiresAt: null });
   const released = { refreshLeaseOwner: null, refreshLeaseExpiresAt: null };
   const connectedAccounts = await knex('connectedAccounts').where('refreshLeaseOwner', owners.accountRefresh ?? ACCOUNT_REFRESH_OWNER).update(released);
   const integrationConnections = await knex('integrationConnections').where('refreshLeaseOwner', owners.integrationRefresh ?? INTEGRATION_REFRESH_OWNER).update(released);
-  return { postTargets: rows.length, emailOutbox, connectedAccounts, integrationConnections };
+  const dataExports = await knex('dataExports')
+    .where('status', 'building')
+    .whereRaw(`lease_owner like ? escape '\\'`, [runsOfThisProcess])
+    .update({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, itemsDone: 0, itemsTotal: null, attempts: knex.raw('greatest(attempts - 1, 0)') });
+  const imports = await knex('imports')
+    .whereNotIn('status', ['done', 'failed'])
+    .whereRaw(`locked_by like ? escape '\\'`, [runsOfThisProcess])
+    .update({ lockedBy: null, lockedUntil: null, attempts: knex.raw('greatest(attempts - 1, 0)'), updatedAt: knex.fn.now() });
+  return { postTargets: rows.length, emailOutbox, connectedAccounts, integrationConnections, dataExports, imports };
+}
+
+/** A LIKE pattern for values starting with `prefix` (its own %, _ and backslash taken literally). */
+function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
