@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectedAccount } from '../models/connected-account.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { renderChoice, renderConnected } from './connect/render.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -38,6 +40,31 @@ describe('the language of the service pages', () => {
       expect(plans.html).toContain('<html lang="en">');
       expect(plans.html).toContain('<th>Members</th>');
     }
+  });
+
+  it('answers the pages a network sends people back to (connecting an account) in the visitor’s language', async () => {
+    const unknown = await page('/api/v1/connect/myspace/callback?state=s&code=c', 'de');
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toContain('<html lang="de">');
+    expect(unknown.html).toContain('<h1>Nicht verbunden</h1>');
+    expect(unknown.html).toContain('Dieses Netzwerk gibt es nicht.');
+    // A connection whose state is not one we issued: refused, with the error's own German sentence.
+    const refused = await page('/api/v1/connect/x/callback?state=not-ours&code=c', 'de');
+    expect(refused.html).toContain('<html lang="de">');
+    expect(refused.html).toContain('<h1>Nicht verbunden</h1>');
+    expect(refused.html).not.toContain('Not connected');
+    const english = await page('/api/v1/connect/x/callback?state=not-ours&code=c');
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain('<h1>Not connected</h1>');
+
+    const account = { name: 'Ada <Ops>', username: 'ada' } as ConnectedAccount;
+    expect(renderConnected('linkedin', [account], 'Team „A“', true, 'de')).toEqual({
+      title: 'LinkedIn verbunden',
+      body: expect.stringContaining('Minopa kann jetzt im Arbeitsbereich „Team „A““ auf Ada &lt;Ops&gt; (@ada) veröffentlichen.'),
+    });
+    const choice = renderChoice({ platform: 'facebook', requestId: 'r', csrf: 'c', profiles: [], workspaceName: 'Team', sandbox: false, language: 'de' });
+    expect(choice.title).toBe('Facebook-Konten auswählen');
+    expect(choice.body).toContain('<button type="submit">Verbinden</button>');
   });
 
   it('pages written only in English say lang="en" whatever the visitor asks for', async () => {
