@@ -42,7 +42,7 @@ describe('the language of the service pages', () => {
     }
   });
 
-  it('answers the pages a network sends people back to (connecting an account) in the visitor’s language', async () => {
+  it('answers the pages a network, Canva or Google sends people back to (connecting an account) in the visitor’s language', async () => {
     const unknown = await page('/api/v1/connect/myspace/callback?state=s&code=c', 'de');
     expect(unknown.status).toBe(404);
     expect(unknown.html).toContain('<html lang="de">');
@@ -56,6 +56,12 @@ describe('the language of the service pages', () => {
     const english = await page('/api/v1/connect/x/callback?state=not-ours&code=c');
     expect(english.html).toContain('<html lang="en">');
     expect(english.html).toContain('<h1>Not connected</h1>');
+
+    // Canva and Google Drive send people back to a page of their own.
+    const integration = await page('/api/v1/integrations/canva/callback?state=not-ours&code=c', 'de');
+    expect(integration.html).toContain('<html lang="de">');
+    expect(integration.html).toContain('<h1>Nicht verbunden</h1>');
+    expect((await page('/api/v1/integrations/dropbox/callback', 'de')).html).toContain('Diesen Dienst kann man nicht verbinden.');
 
     const account = { name: 'Ada <Ops>', username: 'ada' } as ConnectedAccount;
     expect(renderConnected('linkedin', [account], 'Team „A“', true, 'de')).toEqual({
