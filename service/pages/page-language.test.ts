@@ -73,8 +73,22 @@ describe('the language of the service pages', () => {
     expect(choice.body).toContain('<button type="submit">Verbinden</button>');
   });
 
-  it('pages written only in English say lang="en" whatever the visitor asks for', async () => {
+  it('answers the pages emailed account links and Google sign-in open in the visitor’s language', async () => {
     const reset = await page('/account/reset-password?token=nonsense', 'de');
-    expect(reset.html).toContain('<html lang="en">');
+    expect(reset.html).toContain('<html lang="de">');
+    expect(reset.html).toContain('<h1>Wählen Sie ein neues Passwort</h1>');
+    expect(reset.html).toContain('<label for="confirm">Neues Passwort wiederholen</label>');
+    const verify = await page('/account/verify-email?token=nonsense', 'de');
+    expect(verify.html).toContain('<button type="submit">Meine E-Mail-Adresse bestätigen</button>');
+    const incomplete = await page('/account/confirm-email', 'de');
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.html).toContain('Dieser Link ist unvollständig.');
+    // Google sign-in started outside the extension: refused on a page, in German too.
+    const google = await page('/api/v1/auth/google/start', 'de');
+    expect(google.html).toContain('<h1>Mit Google anmelden</h1>');
+    expect(google.html).toContain('Starten Sie die Anmeldung aus der Minopa-Erweiterung.');
+    const english = await page('/account/reset-password?token=nonsense');
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain('<h1>Choose a new password</h1>');
   });
 });

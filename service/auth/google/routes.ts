@@ -18,7 +18,8 @@ import { googleSettings } from './settings.js';
 
 const COOKIE = 'minopa_google_login';
 const COOKIE_PATH = '/api/v1/auth/google';
-const TITLE = 'Sign in with Google';
+const TITLE = { en: 'Sign in with Google', de: 'Mit Google anmelden' };
+const START_FROM_EXTENSION = { en: 'Start the sign-in from the Minopa extension.', de: 'Starten Sie die Anmeldung aus der Minopa-Erweiterung.' };
 
 /** Sign-ins started per IP: each one is a row for 10 minutes, so an anonymous client may not start thousands. */
 export const GOOGLE_START_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 10 * 60 };
@@ -59,7 +60,7 @@ export function registerGoogleRoutes(router: Router<AppState>, deps: AppDeps): v
     const query = parsed.success ? parsed.data : null;
     if (!query || !isExtensionRedirectUri(query.redirect_uri, deps.config.allowedExtensionOrigins)) {
       const error = new HttpError('invalid_redirect_uri');
-      return messagePage(ctx, error.status, TITLE, `${error.message} Start the sign-in from the Minopa extension.`, 'error');
+      return messagePage(ctx, error.status, TITLE, { en: `${error.text.en} ${START_FROM_EXTENSION.en}`, de: `${error.text.de} ${START_FROM_EXTENSION.de}` }, 'error');
     }
     const back = (error: HttpError) => redirectError(ctx, query.redirect_uri, query.state, error);
     const settings = googleSettings(deps.config);
@@ -109,7 +110,7 @@ export function registerGoogleRoutes(router: Router<AppState>, deps: AppDeps): v
     const state = typeof ctx.query.state === 'string' ? ctx.query.state : '';
     const claimed = await claimLoginRequest(knex, appSecret, state, ctx.cookies.get(COOKIE));
     ctx.cookies.set(COOKIE, null, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: ctx.secure, overwrite: true });
-    if (!claimed.ok && !claimed.request) return messagePage(ctx, claimed.error.status, TITLE, claimed.error.message, 'error');
+    if (!claimed.ok && !claimed.request) return messagePage(ctx, claimed.error.status, TITLE, claimed.error.text, 'error');
     const request = claimed.request!;
     const back = (error: HttpError) => redirectError(ctx, request.redirectUri, request.clientState, error);
     if (!claimed.ok) return back(claimed.error);

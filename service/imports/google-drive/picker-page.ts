@@ -138,7 +138,7 @@ async function googlePicker(ctx: AppContext, deps: AppDeps, link: DrivePickerLin
 <script type="application/json" id="picker-settings">${json}</script>
 <script nonce="${nonce}" src="${PICKER_SCRIPT_ORIGIN}/js/api.js"></script>
 <script nonce="${nonce}">${PICKER_SCRIPT}</script>`;
-  sendPage(ctx, 200, title, body);
+  sendPage(ctx, 200, title, body, language);
   ctx.set(
     'Content-Security-Policy',
     `default-src 'none'; script-src 'nonce-${nonce}' ${PICKER_SCRIPT_ORIGIN}; frame-src ${PICKER_FRAME_ORIGIN}; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'`,

@@ -5,26 +5,35 @@ import type { AppDeps, AppState } from '../../context.js';
 import { registerConfirmPage } from './confirm-page.js';
 import { registerResetPasswordPage } from './reset-password.js';
 
-/** The pages emailed account links open: verify an address, confirm an email change, reset a password. */
+/** The pages emailed account links open: verify an address, confirm an email change, reset a password (English and German). */
 export function registerAccountPages(router: Router<AppState>, deps: AppDeps): void {
   registerConfirmPage(router, deps, {
     path: '/account/verify-email',
-    title: 'Confirm your email address',
-    intro: 'Press the button to confirm that this email address is yours.',
-    button: 'Confirm my email address',
+    title: { en: 'Confirm your email address', de: 'Bestätigen Sie Ihre E-Mail-Adresse' },
+    intro: { en: 'Press the button to confirm that this email address is yours.', de: 'Drücken Sie die Schaltfläche, um zu bestätigen, dass diese E-Mail-Adresse Ihnen gehört.' },
+    button: { en: 'Confirm my email address', de: 'Meine E-Mail-Adresse bestätigen' },
     async confirm({ db, config }, token) {
-      const user = await verifyEmail(db.knex, config.appSecret, token);
-      return `Thank you: ${user.email} is verified. You can close this page and go back to Minopa.`;
+      const { email } = await verifyEmail(db.knex, config.appSecret, token);
+      return {
+        en: `Thank you: ${email} is verified. You can close this page and go back to Minopa.`,
+        de: `Danke: ${email} ist bestätigt. Sie können diese Seite schließen und zu Minopa zurückkehren.`,
+      };
     },
   });
   registerConfirmPage(router, deps, {
     path: '/account/confirm-email',
-    title: 'Confirm your new email address',
-    intro: 'Press the button to make this address the email of your Minopa account.',
-    button: 'Use this email address',
+    title: { en: 'Confirm your new email address', de: 'Bestätigen Sie Ihre neue E-Mail-Adresse' },
+    intro: {
+      en: 'Press the button to make this address the email of your Minopa account.',
+      de: 'Drücken Sie die Schaltfläche, um diese Adresse zur E-Mail-Adresse Ihres Minopa-Kontos zu machen.',
+    },
+    button: { en: 'Use this email address', de: 'Diese E-Mail-Adresse verwenden' },
     async confirm({ db, config }, token) {
-      const user = await confirmEmailChange(db.knex, config.appSecret, token);
-      return `Done: your Minopa account now uses ${user.email}. Sign in with this address from now on.`;
+      const { email } = await confirmEmailChange(db.knex, config.appSecret, token);
+      return {
+        en: `Done: your Minopa account now uses ${email}. Sign in with this address from now on.`,
+        de: `Erledigt: Ihr Minopa-Konto verwendet jetzt ${email}. Melden Sie sich ab jetzt mit dieser Adresse an.`,
+      };
     },
   });
   registerResetPasswordPage(router, deps);
