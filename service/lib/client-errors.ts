@@ -14,7 +14,10 @@ const HEADERS_TOO_LARGE = 'HPE_HEADER_OVERFLOW';
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // As Node's own handler: never write a status line into a response already under way on this
+    // connection (its ServerResponse is the socket's _httpMessage), nor to a connection already gone.
+    const responseStarted = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (error.code === 'ECONNRESET' || !socket.writable || responseStarted) {
       socket.destroy();
       return;
     }
