@@ -10,7 +10,7 @@ import { createStorage } from './storage/index.js';
 import { createErrorReporter } from './lib/error-reporting.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics/service-metrics.js';
-import { WORKER_ID } from './publisher/settings.js';
+import { INSTANCE_ID } from './lib/instance-id.js';
 import { shutDown } from './shutdown/graceful-shutdown.js';
 import { trackConnections } from './shutdown/connections.js';
 import { answerClientErrors } from './lib/client-errors.js';
@@ -71,7 +71,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       database: db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)',
       env: config.env,
       // The name this process's leases carry (post_targets.lease_owner), to tell whose a stuck lease is.
-      instance: WORKER_ID,
+      instance: INSTANCE_ID,
     });
     return {
       url,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildExportArchive } from '../privacy/export/build.js';
-import { WORKER_ID } from '../publisher/settings.js';
+import { INSTANCE_ID } from '../lib/instance-id.js';
 import { EXPORT_VALID_DAYS, type ExportRow } from '../privacy/export/exports.js';
 import { exportKey } from '../storage/keys.js';
 import type { JobDeps } from './types.js';
@@ -19,7 +19,7 @@ const MAX_ATTEMPTS = 3;
  */
 export async function buildDataExports(deps: Pick<JobDeps, 'knex' | 'storage' | 'logger' | 'signal'>): Promise<number> {
   // Named after this process, so a shutdown gives its build back at once (shutdown/release-leases.ts).
-  const owner = `${WORKER_ID}:exports:${randomUUID()}`;
+  const owner = `${INSTANCE_ID}:exports:${randomUUID()}`;
   let built = 0;
   while (!deps.signal?.aborted) {
     const { rows } = await deps.knex.raw<{ rows: ExportRow[] }>(

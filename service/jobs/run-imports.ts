@@ -26,7 +26,7 @@ import type { MediaDeps } from '../media/deps.js';
 import { setPostMedia } from '../media/post-media.js';
 import type { IntegrationConnection } from '../models/integration-connection.js';
 import { isPlatformError, PlatformError } from '../platforms/lib/errors.js';
-import { WORKER_ID } from '../publisher/settings.js';
+import { INSTANCE_ID } from '../lib/instance-id.js';
 
 /** Imports one run works on side by side (each streams its own download). */
 const CONCURRENCY = 4;
@@ -77,7 +77,7 @@ class LeaseLost extends Error {}
 export async function runImports(deps: RunImportsDeps): Promise<RunImportsResult> {
   const result: RunImportsResult = { done: 0, failed: 0, retried: 0 };
   // Named after this process, so a shutdown gives its imports back at once (shutdown/release-leases.ts).
-  const workerId = deps.workerId ?? `${WORKER_ID}:imports:${randomUUID()}`;
+  const workerId = deps.workerId ?? `${INSTANCE_ID}:imports:${randomUUID()}`;
   const started = Date.now();
   // A pool, not batches: a long import (a slow export, a large file) must not hold back the next ones.
   const running = new Set<Promise<void>>();

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { INSTANCE_ID } from '../lib/instance-id.js';
 
 /**
  * The publisher's tuning. The defaults suit production; tests shrink the delays. Every limit here is per
@@ -36,11 +35,9 @@ export interface PublisherSettings {
   mediaUrlTtlMs: number;
 }
 
-/** This process's worker id. */
-export const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export const DEFAULT_PUBLISHER_SETTINGS: PublisherSettings = {
-  workerId: WORKER_ID,
+  workerId: INSTANCE_ID,
   capacity: 64,
   perPlatform: 32,
   perAccount: 1,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER as ACCOUNT_REFRESH_OWNER } from '../jobs/refresh-account-tokens.js';
-import { WORKER_ID } from '../publisher/settings.js';
+import { INSTANCE_ID } from '../lib/instance-id.js';
 import { openSchemaDatabase, testDatabaseUrl, type SchemaDatabase } from '../publisher/testing/database.js';
 import { seedAccount, seedPost, seedWorkspace } from '../publisher/testing/fixtures.js';
 import { releaseLeases } from './release-leases.js';
@@ -24,7 +24,7 @@ describe.skipIf(!databaseUrl)('releaseLeases', () => {
     const otherAccount = await seedAccount(db.knex, owner.workspaceId);
     const post = await seedPost(db.knex, owner, [mineAccount, otherAccount], { dueAt: new Date(Date.now() + 3_600_000) });
     const [mineTarget, otherTarget] = post.targetIds as [string, string];
-    await db.knex('postTargets').where({ id: mineTarget }).update({ status: 'publishing', leaseOwner: WORKER_ID, leaseExpiresAt: inTenMinutes() });
+    await db.knex('postTargets').where({ id: mineTarget }).update({ status: 'publishing', leaseOwner: INSTANCE_ID, leaseExpiresAt: inTenMinutes() });
     await db.knex('postTargets').where({ id: otherTarget }).update({ status: 'publishing', leaseOwner: 'other-host:1:abcd', leaseExpiresAt: inTenMinutes() });
     await db.knex('connectedAccounts').where({ id: mineAccount }).update({ refreshLeaseOwner: ACCOUNT_REFRESH_OWNER, refreshLeaseExpiresAt: inTenMinutes() });
     await db.knex('connectedAccounts').where({ id: otherAccount }).update({ refreshLeaseOwner: 'refresh-someone-else', refreshLeaseExpiresAt: inTenMinutes() });
@@ -34,16 +34,16 @@ describe.skipIf(!databaseUrl)('releaseLeases', () => {
     // A data export being built and an import under way, each by this process and by another one.
     const otherUser = await seedWorkspace(db.knex, 'Another person');
     const exportRow = (userId: string, leaseOwner: string) => ({ userId, status: 'building', leaseOwner, leaseExpiresAt: inTenMinutes(), attempts: 1, itemsDone: 40, itemsTotal: 90 });
-    const [mineExport, otherExport] = (await db.knex('dataExports').insert([exportRow(owner.userId, `${WORKER_ID}:exports:run-1`), exportRow(otherUser.userId, 'other-host:1:abcd:exports:run-1')]).returning('id')).map((row: { id: string }) => row.id);
+    const [mineExport, otherExport] = (await db.knex('dataExports').insert([exportRow(owner.userId, `${INSTANCE_ID}:exports:run-1`), exportRow(otherUser.userId, 'other-host:1:abcd:exports:run-1')]).returning('id')).map((row: { id: string }) => row.id);
     const importRow = (lockedBy: string) => ({ workspaceId: owner.workspaceId, userId: owner.userId, clientId: randomUUID(), provider: 'canva', sourceId: 'DAF-design-1', status: 'exporting', vendorJobId: 'job-1', lockedBy, lockedUntil: inTenMinutes(), attempts: 1 });
-    const [mineImport, otherImport] = (await db.knex('imports').insert([importRow(`${WORKER_ID}:imports:run-1`), importRow('other-host:1:abcd:imports:run-1')]).returning('id')).map((row: { id: string }) => row.id);
+    const [mineImport, otherImport] = (await db.knex('imports').insert([importRow(`${INSTANCE_ID}:imports:run-1`), importRow('other-host:1:abcd:imports:run-1')]).returning('id')).map((row: { id: string }) => row.id);
 
     const released = await releaseLeases(db.knex);
     expect(released).toEqual({ postTargets: 1, emailOutbox: 1, connectedAccounts: 1, integrationConnections: 0, dataExports: 1, imports: 1 });
 
     // Mine: unconfirmed (the network is asked before any resend), the lost attempt recorded in my name.
     expect(await db.knex('postTargets').where({ id: mineTarget }).first()).toMatchObject({ status: 'unconfirmed', leaseOwner: null, failureKind: 'unknown_outcome' });
-    expect(await db.knex('publishAttempts').where({ targetId: mineTarget })).toEqual([expect.objectContaining({ outcome: 'unconfirmed', worker: WORKER_ID })]);
+    expect(await db.knex('publishAttempts').where({ targetId: mineTarget })).toEqual([expect.objectContaining({ outcome: 'unconfirmed', worker: INSTANCE_ID })]);
     expect(await db.knex('postTargets').where({ id: otherTarget }).first()).toMatchObject({ status: 'publishing', leaseOwner: 'other-host:1:abcd' });
     expect(await db.knex('emailOutbox').where({ toEmail: 'mine@example.com' }).first()).toMatchObject({ status: 'pending', leaseOwner: null, leaseExpiresAt: null });
     expect(await db.knex('emailOutbox').where({ toEmail: 'other@example.com' }).first()).toMatchObject({ status: 'sending' });

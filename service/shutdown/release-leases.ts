@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Knex } from 'knex';
 import { WORKER as INTEGRATION_REFRESH_OWNER } from '../imports/fresh-token.js';
 import { WORKER as ACCOUNT_REFRESH_OWNER } from '../jobs/refresh-account-tokens.js';
-import { WORKER_ID } from '../publisher/settings.js';
+import { INSTANCE_ID } from '../lib/instance-id.js';
 
 /** Rows whose lease this process gave back, per table. */
 export type ReleasedLeases = Record<'postTargets' | 'emailOutbox' | 'connectedAccounts' | 'integrationConnections' | 'dataExports' | 'imports', number>;
@@ -21,13 +21,13 @@ export type ReleasedLeases = Record<'postTargets' | 'emailOutbox' | 'connectedAc
  *   not counted: the shutdown was not the export's fault;
  * - an import keeps its stage (an export already started at Canva is polled, not started again) and
  *   loses only its lock, the attempt not counted either.
- * Exports and imports name their runs after this process (`${WORKER_ID}:…`), hence the prefix.
+ * Exports and imports name their runs after this process (`${INSTANCE_ID}:…`), hence the prefix.
  */
 export async function releaseLeases(
   knex: Knex,
   owners: { publisher?: string; accountRefresh?: string; integrationRefresh?: string; emailPrefix?: string } = {},
 ): Promise<ReleasedLeases> {
-  const publisher = owners.publisher ?? WORKER_ID;
+  const publisher = owners.publisher ?? INSTANCE_ID;
   const runsOfThisProcess = likePrefix(`${publisher}:`);
   // The outbox sender names its leases host:pid:run (email/send-outbox.ts): this process's prefix.
   const emailPrefix = owners.emailPrefix ?? `${hostname()}:${process.pid}:`;
