@@ -41,9 +41,12 @@ describe.skipIf(!databaseUrl)('claiming due targets', () => {
     const account = await seedAccount(db.knex, owner.workspaceId);
     const later = await seedPost(db.knex, owner, [account], { dueAt: new Date(Date.now() + 3_600_000) });
     const recent = await seedPost(db.knex, owner, [await seedAccount(db.knex, owner.workspaceId)], { dueAt: new Date(Date.now() - 1_000) });
-    const oldest = await seedPost(db.knex, owner, [await seedAccount(db.knex, owner.workspaceId)], { dueAt: new Date(Date.now() - 10_000) });
+    const oldestDue = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_123);
+    const oldest = await seedPost(db.knex, owner, [await seedAccount(db.knex, owner.workspaceId)], { dueAt: oldestDue });
     const first = await claimDueTargets(db.knex, { owner: 'w', leaseMs: 60_000, limit: 1 });
     expect(first.map((target) => target.id)).toEqual(oldest.targetIds);
+    // Epoch milliseconds, exact to the millisecond (the claim returns numbers, not timestamps to parse).
+    expect(first[0]!.dueAtMs).toBe(oldestDue.getTime());
     const rest = await claimDueTargets(db.knex, { owner: 'w', leaseMs: 60_000, limit: 5 });
     expect(rest.map((target) => target.id)).toEqual(recent.targetIds);
     expect((await db.knex('postTargets').where({ id: later.targetIds[0] }).first()).status).toBe('scheduled');
@@ -69,7 +72,7 @@ describe.skipIf(!databaseUrl)('claiming due targets', () => {
 
     const reconciling = await claimUnconfirmedTargets(db.knex, { owner: 'reconciler', leaseMs: 60_000, limit: 10 });
     expect(reconciling.map((target) => target.id)).toEqual(targetIds);
-    expect(reconciling[0]!.since!.getTime()).toBeLessThanOrEqual(Date.now() - 59_000);
+    expect(reconciling[0]!.sinceMs).toBeLessThanOrEqual(Date.now() - 59_000);
     expect((await db.knex('postTargets').where({ id: targetIds[0] }).first()).attempts).toBe(1);
   });
 

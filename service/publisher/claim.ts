@@ -38,7 +38,8 @@ const SWEEP_EXPIRED_LEASES = `
 
 const RETURNING = `
   returning id, post_id as "postId", account_id as "accountId", platform, overrides, progress,
-            attempts, reconcile_checks as "reconcileChecks", idempotency_key as "idempotencyKey", due_at as "dueAt"`;
+            attempts, reconcile_checks as "reconcileChecks", idempotency_key as "idempotencyKey",
+            cast(extract(epoch from due_at) * 1000 as float8) as "dueAtMs"`;
 
 /**
  * The publisher's claim (DESIGN.md convention 5): ONE statement that leases up to `limit` due 'scheduled'
@@ -62,12 +63,12 @@ const CLAIM_DUE_SQL = `
       order by run_at
       limit $3
       for update skip locked)
-  ${RETURNING}, cast(null as timestamptz) as since`;
+  ${RETURNING}`;
 
 /**
  * The reconcile job's claim: sweeps expired leases (above), then leases due 'unconfirmed' targets the
  * same way ('publishing' with the caller's lease; attempts unchanged, since asking is not publishing).
- * `since` is the earliest start of any attempt (or the due time), the window the adapter searches the
+ * `sinceMs` is the earliest start of any attempt (or the due time), the window the adapter searches the
  * account's posts in.
  */
 export async function claimUnconfirmedTargets(knex: Knex, options: ClaimOptions): Promise<ClaimedTarget[]> {
@@ -82,7 +83,7 @@ export async function claimUnconfirmedTargets(knex: Knex, options: ClaimOptions)
          limit :limit
          for update skip locked)
      ${RETURNING},
-       least(t.due_at, (select min(a.started_at) from publish_attempts a where a.target_id = t.id)) as since`,
+       cast(extract(epoch from least(t.due_at, (select min(a.started_at) from publish_attempts a where a.target_id = t.id))) * 1000 as float8) as "sinceMs"`,
     { ...options },
   );
   return rows;

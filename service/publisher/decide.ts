@@ -15,7 +15,7 @@ import type { ClaimedTarget } from './types.js';
  * `error` may be anything thrown by an adapter: an unexpected exception inside publish may have come
  * after the post went out, so its outcome is unknown too.
  */
-export function decideAfterError(target: Pick<ClaimedTarget, 'attempts' | 'dueAt' | 'platform'>, thrown: unknown, settings: PublisherSettings, now = Date.now()): TargetOutcome {
+export function decideAfterError(target: Pick<ClaimedTarget, 'attempts' | 'dueAtMs' | 'platform'>, thrown: unknown, settings: PublisherSettings, now = Date.now()): TargetOutcome {
   const error = asPlatformError(thrown, target.platform);
   if (thrown instanceof LeaseLostError) return { status: 'lost', error };
   switch (error.kind) {
@@ -25,7 +25,7 @@ export function decideAfterError(target: Pick<ClaimedTarget, 'attempts' | 'dueAt
       }
       return { status: 'scheduled', runAt: new Date(now + backoffMs(settings, target.attempts)), error, attempt: 'retrying', refundAttempt: false };
     case 'rate_limited':
-      if (now - new Date(target.dueAt).getTime() > settings.rateLimitGiveUpMs) {
+      if (now - target.dueAtMs > settings.rateLimitGiveUpMs) {
         return { status: 'failed', error: withMessage(error, `${PLATFORM_NAMES[target.platform]} kept asking us to slow down for too long, so this post was not published. Retry it later.`) };
       }
       return { status: 'scheduled', runAt: new Date(now + (error.retryAfterMs ?? backoffMs(settings, target.attempts))), error, attempt: 'retrying', refundAttempt: true };

@@ -44,7 +44,7 @@ async function check(deps: PublisherDeps, settings: PublisherSettings, loaded: L
     if (!loaded.ok) throw loaded.error;
     const { platform, context } = publishAccess(deps.platforms, target.platform, log);
     const checkpoint = leasedCheckpoint(deps.knex, target, settings.workerId);
-    const answer = await platform.reconcile(context, loaded.account, loaded.content, checkpoint, new Date(target.since ?? target.dueAt));
+    const answer = await platform.reconcile(context, loaded.account, loaded.content, checkpoint, new Date(target.sinceMs ?? target.dueAtMs));
     if (answer.found === true) return { status: 'published', result: answer.result, attempt: 'confirmed_published' };
     if (answer.found === false) return { status: 'scheduled', runAt: new Date(), error: null, attempt: 'confirmed_absent', refundAttempt: false };
     return stillUnknown(target, settings, null, accountNameOf(loaded));
