@@ -1,7 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { buildService } from '../../scripts/build.js';
+
+/**
+ * Compiles the service as `npm run build` does, into a folder of `dir` with the repository's node_modules
+ * linked next to it, and returns its main.js: the instances run what the Deploy section runs in
+ * production (`node dist/service/main.js`), not TypeScript compiled on the fly by tsx, and a checkout's
+ * own dist/ is left alone.
+ */
+export async function buildLoadService(dir: string): Promise<string> {
+  const outDir = path.join(dir, 'dist');
+  await buildService(outDir);
+  await symlink(path.resolve('node_modules'), path.join(outDir, 'node_modules'), 'dir');
+  return path.join(outDir, 'service', 'main.js');
+}
 
 /** One service process of the load run. */
 export interface Instance {
@@ -20,14 +34,14 @@ export interface Instance {
 }
 
 /**
- * Starts `node --import tsx service/main.ts` with `env` and waits for its "listening" log line. Its log
- * goes to `<logDir>/<name>.log` (appended across restarts).
+ * Starts `node <serviceMain>` (the compiled service, see buildLoadService) with `env` and waits for its
+ * "listening" log line. Its log goes to `<logDir>/<name>.log` (appended across restarts).
  */
-export async function startInstance(name: string, port: number, env: Record<string, string>, logDir: string): Promise<Instance> {
+export async function startInstance(name: string, port: number, serviceMain: string, env: Record<string, string>, logDir: string): Promise<Instance> {
   const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'service/main.ts'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--enable-source-maps', serviceMain], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     await new Promise<void>((resolve, reject) => {

@@ -1,10 +1,10 @@
 /**
  * `npm run load`: the whole service under load and failure, as the Deploy section runs it in production
- * (README "Load and failure"). Three service instances on one PostgreSQL (a private server, so it can be
- * restarted) and one S3 bucket; X, S3 and Stripe stand-ins in a process of their own (vendor.ts); a mix
- * of captures, post lists, posts published now, image uploads and Stripe webhooks, through a
- * round-robin proxy (balancer.ts), for LOAD_SECONDS (600)
- * while the publisher drains bursts of scheduled posts. Meanwhile: one instance is SIGKILLed (and
+ * (README "Load and failure"). Three instances of the compiled service (`node dist/service/main.js`) on
+ * one PostgreSQL (a private server, so it can be restarted) and one S3 bucket; X, S3 and Stripe stand-ins
+ * in a process of their own (vendor.ts); a mix of captures, post lists, posts published now, image uploads
+ * and Stripe webhooks, through a round-robin proxy (balancer.ts), for LOAD_SECONDS (600) while the
+ * publisher drains bursts of scheduled posts. Meanwhile: one instance is SIGKILLed (and
  * restarted), PostgreSQL restarts, X answers 503 to everything for a minute. Afterwards it waits for the
  * publisher to finish and checks by query that nothing was lost or published twice and that every
  * failure has its reason and email. Prints a table per route and one JSON line; exits 1 if a check fails.
@@ -22,7 +22,7 @@ import { freePort } from '../../test/free-port.js';
 import { median, round } from '../lib/report.js';
 import { publishLateness, runChecks, stillDue } from './checks.js';
 import { startBalancer } from './balancer.js';
-import { startInstance, type Instance } from './instances.js';
+import { buildLoadService, startInstance, type Instance } from './instances.js';
 import { runMix } from './mix.js';
 import { STRIPE_PRICES, X_CLIENT, type VendorReady, type VendorReply, type VendorRequest } from './protocol.js';
 import { scheduleBurst, seedUser, type LoadUser } from './seed.js';
@@ -42,6 +42,8 @@ const databaseUrl = postgres.url.replace(/\/postgres$/, '/minopa');
 const db = knex(knexOptions(databaseUrl, 2));
 const logDir = await mkdtemp(path.join(tmpdir(), 'minopa-load-'));
 say(`PostgreSQL at ${postgres.url}; instance logs in ${logDir}`);
+const serviceMain = await buildLoadService(logDir);
+say(`Service compiled as \`npm run build\` does: ${serviceMain}`);
 
 const ports = await Promise.all(Array.from({ length: INSTANCES }, () => freePort()));
 const vendor = fork('bench/load/vendor.ts', [], { execArgv: ['--import', 'tsx'], env: { ...process.env, WEBHOOK_URL: `http://127.0.0.1:${ports[0]}/api/v1/billing/webhooks/stripe` } });
@@ -91,7 +93,7 @@ const env: Record<string, string> = {
   STRIPE_API_PROTOCOL: ready.stripe.protocol,
 };
 // All at once, as a deploy starts them: migrations must cope with several instances racing.
-const instances: Instance[] = await Promise.all(ports.map((port, index) => startInstance(`instance-${index + 1}`, port, { ...env, PUBLIC_URL: `http://127.0.0.1:${port}` }, logDir)));
+const instances: Instance[] = await Promise.all(ports.map((port, index) => startInstance(`instance-${index + 1}`, port, serviceMain, { ...env, PUBLIC_URL: `http://127.0.0.1:${port}` }, logDir)));
 say(`${INSTANCES} instances listening: ${instances.map((instance) => instance.url).join(', ')}`);
 
 const users: LoadUser[] = [];
