@@ -33,16 +33,25 @@ export const EMAIL_KIND_DEFAULTS: Record<EmailKind, boolean> = {
 /** The kinds verifying an address subscribes it to (P11). */
 export const SUBSCRIBED_ON_VERIFY: readonly EmailKind[] = ['newsletter', 'marketing'];
 
-/** How each kind is described on the unsubscribe page ("You will no longer receive …"). */
-export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
-  account: 'account emails (address verification, password reset, email change confirmations)',
-  security: 'security notices (for example, when your password was changed)',
-  invitation: 'invitations to join a workspace',
-  'post-scheduled': 'confirmations that a post you wrote is scheduled',
-  'post-failed': 'alerts when a post you wrote could not be published',
-  'product-updates': 'product updates (new features and changes to Minopa)',
-  newsletter: 'the Minopa newsletter',
-  marketing: 'marketing emails (offers and tips)',
+/**
+ * How each kind is described on the unsubscribe page ("We will no longer send …"), in every language; the
+ * German ones are plural nouns, as "Wir senden keine … mehr" needs them.
+ */
+export const EMAIL_KIND_LABELS: Record<EmailKind, Bilingual> = {
+  account: {
+    en: 'account emails (address verification, password reset, email change confirmations)',
+    de: 'Konto-E-Mails (Bestätigung der Adresse, Zurücksetzen des Passworts, Bestätigung einer neuen E-Mail-Adresse)',
+  },
+  security: {
+    en: 'security notices (for example, when your password was changed)',
+    de: 'Sicherheitshinweise (zum Beispiel, wenn Ihr Passwort geändert wurde)',
+  },
+  invitation: { en: 'invitations to join a workspace', de: 'Einladungen in einen Arbeitsbereich' },
+  'post-scheduled': { en: 'confirmations that a post you wrote is scheduled', de: 'Bestätigungen, dass ein Beitrag von Ihnen geplant ist' },
+  'post-failed': { en: 'alerts when a post you wrote could not be published', de: 'Hinweise, wenn ein Beitrag von Ihnen nicht veröffentlicht werden konnte' },
+  'product-updates': { en: 'product updates (new features and changes to Minopa)', de: 'Produktneuigkeiten (neue Funktionen und Änderungen an Minopa)' },
+  newsletter: { en: 'the Minopa newsletter', de: 'Ausgaben des Minopa-Newsletters' },
+  marketing: { en: 'marketing emails (offers and tips)', de: 'Marketing-E-Mails (Angebote und Tipps)' },
 };
 
 /** The short name of each kind in Settings → Email preferences, in every language. */

@@ -92,6 +92,39 @@ describe('unsubscribing (P11)', () => {
     expect(invitation.text).not.toContain('Emails you ask for yourself');
   });
 
+  it('speaks German to a German Accept-Language on every page of the flow, and English otherwise', async () => {
+    const german = { headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } };
+    const ask = await app.request('GET', pathFor('ada@example.com', 'account'), german);
+    expect(ask.text).toContain('<html lang="de">');
+    expect(ask.text).toContain('<h1>Abmelden?</h1>');
+    expect(ask.text).toContain('Keine Konto-E-Mails (Bestätigung der Adresse');
+    expect(ask.text).toContain('<button type="submit">Abmelden</button>');
+    expect(ask.text).toContain('E-Mails, die Sie selbst anfordern');
+    expect(ask.text).not.toContain('Unsubscribe?');
+
+    const done = await app.request('POST', pathFor('ada@example.com', 'security'), {
+      body: 'List-Unsubscribe=One-Click',
+      headers: { ...german.headers, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(done.text).toContain('<h1>Sie sind abgemeldet</h1>');
+    expect(done.text).toContain('Wir senden keine Sicherheitshinweise (zum Beispiel, wenn Ihr Passwort geändert wurde) mehr an <strong>ada@example.com</strong>.');
+    const again = await app.request('GET', pathFor('ada@example.com', 'security'), german);
+    expect(again.text).toContain('<h1>Bereits abgemeldet</h1>');
+    expect(again.text).toContain('An <strong>ada@example.com</strong> senden wir bereits keine Sicherheitshinweise');
+
+    const invalid = await app.request('GET', '/email/unsubscribe?token=garbage', german);
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('<h1>Dieser Link funktioniert nicht</h1>');
+    expect(invalid.text).toContain('Dieser Abmeldelink ist ungültig');
+    expect(invalid.text).toContain('Fehlercode: unsubscribe_link_invalid');
+
+    for (const language of ['fr-FR', 'en-GB']) {
+      const page = await app.request('GET', pathFor('ada@example.com', 'invitation'), { headers: { 'accept-language': language } });
+      expect(page.text).toContain('<html lang="en">');
+      expect(page.text).toContain('<h1>Unsubscribe?</h1>');
+    }
+  });
+
   it('answers a tampered, truncated or missing token with a 400 page and records nothing', async () => {
     const good = signUnsubscribeToken(app.config.appSecret, { email: 'ada@example.com', kind: 'invitation' });
     const [payload, signature] = good.split('.');

@@ -4,6 +4,7 @@ import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_PAGE_CSP } from '..
 import { unsubscribeByLink } from '../email/preferences.js';
 import { isSuppressed } from '../email/suppressions.js';
 import { type UnsubscribeClaim, verifyUnsubscribeToken } from '../email/unsubscribe-token.js';
+import { pageLanguage } from '../pages/layout.js';
 
 /**
  * The unsubscribe link every email carries (P11); no sign-in needed, the signed token is the authority.
@@ -20,7 +21,7 @@ export function registerEmailUnsubscribe(router: Router<AppState>, deps: AppDeps
     const claim = verifyUnsubscribeToken(deps.config.appSecret, token);
     if (!claim) {
       ctx.status = 400;
-      ctx.body = invalidLinkPage();
+      ctx.body = invalidLinkPage(pageLanguage(ctx));
     }
     return claim;
   };
@@ -28,13 +29,13 @@ export function registerEmailUnsubscribe(router: Router<AppState>, deps: AppDeps
     const claim = claimOf(ctx);
     if (!claim) return;
     const alreadyUnsubscribed = await isSuppressed(deps.db.knex, claim.email, claim.kind);
-    ctx.body = confirmPage({ ...claim, token: String(ctx.query.token), alreadyUnsubscribed });
+    ctx.body = confirmPage({ ...claim, token: String(ctx.query.token), alreadyUnsubscribed }, pageLanguage(ctx));
   });
   router.post('/email/unsubscribe', async (ctx) => {
     const claim = claimOf(ctx);
     if (!claim) return;
     await unsubscribeByLink(deps.db.knex, claim);
     ctx.state.log.info('email unsubscribed', { kind: claim.kind });
-    ctx.body = donePage(claim);
+    ctx.body = donePage(claim, pageLanguage(ctx));
   });
 }
