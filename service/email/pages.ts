@@ -1,5 +1,5 @@
 import { errorText } from '#shared/errors.js';
-import type { Bilingual, Language } from '#shared/i18n.js';
+import { bilingual, type Bilingual, type Language } from '#shared/i18n.js';
 import { escapeHtml } from '../legal/render.js';
 import { EMAIL_KIND_LABELS, type EmailKind } from './kinds.js';
 
@@ -50,7 +50,8 @@ function requestedNote(kind: EmailKind, language: Language): string {
 
 /** `template` in `language` with the kind's label and the address filled in, both escaped. */
 function sentence(template: Bilingual, language: Language, options: { email: string; kind: EmailKind }): string {
-  return template[language].replace('{what}', escapeHtml(EMAIL_KIND_LABELS[options.kind][language])).replace('{email}', escapeHtml(options.email));
+  const label = EMAIL_KIND_LABELS[options.kind];
+  return bilingual(template, { what: { en: escapeHtml(label.en), de: escapeHtml(label.de) }, email: escapeHtml(options.email) })[language];
 }
 
 /**
